@@ -1,0 +1,164 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstring>
+#include <unistd.h>
+
+namespace archy {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("archy::CommandLine", text);
+}
+
+bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int *value,
+             QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const QString text = parser.value(option);
+    const int parsed = text.toInt(&ok);
+    if (!ok || parsed < minimum) {
+        *error = tr("--%1 needs a whole number of at least %2, not \"%3\".")
+                     .arg(option.names().constFirst()).arg(minimum).arg(text);
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        for (const char *headless : {"--no-gui", "--once", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(arg, headless) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+QString defaultDataDir()
+{
+    if (::geteuid() == 0)
+        return QStringLiteral("/var/lib/archy-recovery");
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("archy-recovery"));
+}
+
+ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options, QString *exitMessage)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Restarts the podman containers that were running before a crash or power loss, and shows it."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    const AgentOptions defaults;
+    const QCommandLineOption noGui(QStringLiteral("no-gui"), tr("Run headless (no display needed)."));
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  tr("Run the start-up check and recovery, print the report and exit."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("With --once: print the report as JSON."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), tr("Fullscreen touch-screen mode."));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface (de, es, en...)."),
+                                  tr("code"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     tr("Where the marker, snapshot and history live (default: %1).")
+                                         .arg(defaultDataDir()),
+                                     tr("dir"));
+    const QCommandLineOption podman(QStringLiteral("podman"), tr("The podman program (default: from PATH)."),
+                                    tr("path"));
+    const QCommandLineOption snapshotDelay(QStringLiteral("snapshot-delay"),
+                                           tr("Seconds before the first snapshot (default %1).")
+                                               .arg(defaults.snapshotDelaySec),
+                                           tr("seconds"));
+    const QCommandLineOption snapshotInterval(QStringLiteral("snapshot-interval"),
+                                              tr("Seconds between snapshots (default %1).")
+                                                  .arg(defaults.snapshotIntervalSec),
+                                              tr("seconds"));
+    const QCommandLineOption startGap(QStringLiteral("start-gap"),
+                                      tr("Seconds between two container starts (default %1).")
+                                          .arg(defaults.startGapSec),
+                                      tr("seconds"));
+    const QCommandLineOption startTimeout(QStringLiteral("start-timeout"),
+                                          tr("Seconds one podman start may take (default %1).")
+                                              .arg(defaults.startTimeoutSec),
+                                          tr("seconds"));
+    const QCommandLineOption maxAttempts(QStringLiteral("max-attempts"),
+                                         tr("Start attempts per container (default %1).")
+                                             .arg(defaults.maxAttempts),
+                                         tr("count"));
+    const QCommandLineOption backoffInitial(QStringLiteral("backoff-initial"),
+                                            tr("Seconds before the first retry, doubling (default %1).")
+                                                .arg(defaults.backoffInitialMs / 1000),
+                                            tr("seconds"));
+    const QCommandLineOption backoffMax(QStringLiteral("backoff-max"),
+                                        tr("Longest wait between retries in seconds (default %1).")
+                                            .arg(defaults.backoffMaxMs / 1000),
+                                        tr("seconds"));
+    const QCommandLineOption parallel(QStringLiteral("parallel"),
+                                      tr("Containers started at once (default %1).").arg(defaults.parallel),
+                                      tr("count"));
+    const QCommandLineOption noStartStopped(QStringLiteral("no-start-stopped"),
+                                            tr("Do not start exited/created containers at start-up."));
+    parser.addOptions({noGui, once, json, kiosk, lang, dataDir, podman, snapshotDelay, snapshotInterval,
+                       startGap, startTimeout, maxAttempts, backoffInitial, backoffMax, parallel,
+                       noStartStopped});
+
+    if (!parser.parse(arguments)) {
+        *exitMessage = parser.errorText();
+        return ParseOutcome::ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0); // exits
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        parser.showVersion(); // exits
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *exitMessage = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return ParseOutcome::ExitUsage;
+    }
+
+    AgentOptions &agent = options->agent;
+    options->noGui = parser.isSet(noGui);
+    options->once = parser.isSet(once);
+    options->json = parser.isSet(json);
+    options->kiosk = parser.isSet(kiosk);
+    options->language = parser.value(lang);
+    agent.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDir();
+    agent.podmanProgram = parser.value(podman);
+    agent.startStopped = !parser.isSet(noStartStopped);
+    agent.resident = !options->once;
+    int backoffInitialSec = agent.backoffInitialMs / 1000;
+    int backoffMaxSec = agent.backoffMaxMs / 1000;
+    if (!readInt(parser, snapshotDelay, 0, &agent.snapshotDelaySec, exitMessage)
+        || !readInt(parser, snapshotInterval, 1, &agent.snapshotIntervalSec, exitMessage)
+        || !readInt(parser, startGap, 0, &agent.startGapSec, exitMessage)
+        || !readInt(parser, startTimeout, 1, &agent.startTimeoutSec, exitMessage)
+        || !readInt(parser, maxAttempts, 1, &agent.maxAttempts, exitMessage)
+        || !readInt(parser, backoffInitial, 0, &backoffInitialSec, exitMessage)
+        || !readInt(parser, backoffMax, 0, &backoffMaxSec, exitMessage)
+        || !readInt(parser, parallel, 1, &agent.parallel, exitMessage)) {
+        return ParseOutcome::ExitUsage;
+    }
+    agent.backoffInitialMs = backoffInitialSec * 1000;
+    agent.backoffMaxMs = backoffMaxSec * 1000;
+    if (options->json && !options->once) {
+        *exitMessage = tr("--json needs --once.");
+        return ParseOutcome::ExitUsage;
+    }
+    return ParseOutcome::Run;
+}
+
+} // namespace archy

@@ -1,0 +1,55 @@
+#include "Podman.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include "PodmanCall.h"
+
+namespace archy {
+
+Podman::Podman(const QString &program)
+    : m_requested(program.isEmpty() ? QStringLiteral("podman") : program)
+{
+    if (program.isEmpty()) {
+        m_program = QStandardPaths::findExecutable(m_requested);
+    } else {
+        const QFileInfo info(program);
+        if (program.contains(QLatin1Char('/')))
+            m_program = info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
+        else
+            m_program = QStandardPaths::findExecutable(program);
+    }
+}
+
+QString Podman::unavailableReason() const
+{
+    if (isAvailable())
+        return {};
+    return QCoreApplication::translate("archy::Podman", "podman was not found (looked for \"%1\").")
+        .arg(m_requested);
+}
+
+PodmanCall *Podman::call(const QStringList &arguments, int timeoutMs, QObject *parent) const
+{
+    return new PodmanCall(m_program.isEmpty() ? m_requested : m_program, arguments, timeoutMs, parent);
+}
+
+QStringList Podman::startArguments(const QStringList &names)
+{
+    return QStringList{QStringLiteral("start"), QStringLiteral("--")} + names;
+}
+
+QStringList Podman::psRunningArguments()
+{
+    return {QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("json")};
+}
+
+QStringList Podman::psStoppedArguments()
+{
+    return {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--filter"),
+            QStringLiteral("status=exited"), QStringLiteral("--filter"), QStringLiteral("status=created"),
+            QStringLiteral("--format"), QStringLiteral("json")};
+}
+
+} // namespace archy

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QObject;
+
+namespace archy {
+
+class PodmanCall;
+
+/// Where podman is and how long calls may take; makes PodmanCall objects.
+class Podman final
+{
+public:
+    /// @p program: a path, or empty to look `podman` up on PATH once.
+    explicit Podman(const QString &program = QString());
+
+    bool isAvailable() const { return !m_program.isEmpty(); }
+    QString program() const { return m_program; }
+    /// Why isAvailable() is false, for people.
+    QString unavailableReason() const;
+
+    PodmanCall *call(const QStringList &arguments, int timeoutMs, QObject *parent) const;
+
+    /// `podman start -- NAME...`: the `--` keeps a name from being read as an option.
+    static QStringList startArguments(const QStringList &names);
+    static QStringList psRunningArguments();
+    static QStringList psStoppedArguments();
+
+private:
+    QString m_requested;
+    QString m_program;
+};
+
+} // namespace archy

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+
+class QTimer;
+
+namespace archy {
+
+/// What one podman call produced.
+struct PodmanResult
+{
+    bool ok = false;          ///< started, finished normally, exit code 0
+    int exitCode = -1;
+    bool timedOut = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+    QString errorText;        ///< for people: podman's stderr, or why it could not run
+};
+
+/**
+ * One podman invocation: a QProcess child (never a shell), a timeout that terminates and then kills,
+ * and a single done() signal. The process starts from the event loop, so callers can connect first.
+ * The object deletes nothing by itself; the owner deletes it after done() (deleteLater is fine).
+ */
+class PodmanCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PodmanCall)
+
+public:
+    PodmanCall(const QString &program, const QStringList &arguments, int timeoutMs,
+               QObject *parent = nullptr);
+    ~PodmanCall() override;
+
+    const QStringList &arguments() const { return m_arguments; }
+    const PodmanResult &result() const { return m_result; }
+    bool isFinished() const { return m_finished; }
+
+    /// Stops the call now (terminate, then kill); done() follows.
+    void cancel();
+
+    /// Output beyond this many bytes is a failure: protects memory against a runaway podman.
+    static constexpr qint64 MaxOutputBytes = 64 * 1024 * 1024;
+
+signals:
+    void done();
+
+private:
+    void startProcess();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onErrorOccurred(QProcess::ProcessError error);
+    void onTimeout();
+    void stopProcess();
+    void finish();
+
+    QString m_program;
+    QStringList m_arguments;
+    int m_timeoutMs;
+    QProcess *m_process;
+    QTimer *m_timeout;
+    QTimer *m_killTimer;
+    PodmanResult m_result;
+    bool m_finished = false;
+    bool m_outputOverflow = false;
+};
+
+} // namespace archy

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "RecoveryTypes.h"
+
+#include <QObject>
+
+namespace archy {
+
+/**
+ * The one interface a front end talks to. The in-process engine (RecoveryAgent) implements it;
+ * a remote engine across a socket can implement it too. A front end never runs podman itself.
+ *
+ * Everything is asynchronous: slots return at once, results arrive as signals.
+ */
+class RecoveryBackend : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecoveryBackend)
+
+public:
+    explicit RecoveryBackend(QObject *parent = nullptr) : QObject(parent) {}
+    ~RecoveryBackend() override = default;
+
+    /// The current start-up: crash information and every container with its state.
+    virtual RecoveryReport currentReport() const = 0;
+    /// True while any container start (first run or retry) is in flight or queued.
+    virtual bool isBusy() const = 0;
+    /// Where the state lives (shown to people); empty for a remote engine.
+    virtual QString dataDir() const = 0;
+
+public slots:
+    virtual void retry(const QString &name) = 0;
+    virtual void retryAllFailed() = 0;
+    virtual void acknowledgeCrash() = 0;
+    /// Loads earlier start-ups; answers with historyLoaded().
+    virtual void requestHistory() = 0;
+
+signals:
+    /// The whole state changed (start-up check done, reconnect...): reload everything.
+    void reportReset(const archy::RecoveryReport &report);
+    /// One container changed.
+    void containerChanged(const archy::ContainerStatus &status);
+    /// A run (start-up or retry) finished; the report as written to the history.
+    void reportFinished(const archy::RecoveryReport &report);
+    void busyChanged(bool busy);
+    void crashAcknowledged();
+    /// Newest first.
+    void historyLoaded(const QList<archy::RecoveryReport> &reports);
+    /// Something went wrong that is not a container's fault (history unwritable...).
+    void errorOccurred(const QString &message);
+};
+
+} // namespace archy

@@ -1,0 +1,228 @@
+#include "RecoveryRun.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <limits>
+
+#include "Logging.h"
+#include "podman/PodmanCall.h"
+
+namespace archy {
+
+namespace {
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool isTerminal(ContainerState state)
+{
+    return state == ContainerState::Running || state == ContainerState::Failed;
+}
+} // namespace
+
+RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QList<RecoveryTarget> &targets,
+                         QObject *parent)
+    : QObject(parent)
+    , m_podman(podman)
+    , m_policy(policy)
+    , m_timer(new QTimer(this))
+{
+    m_policy.parallel = qMax(1, m_policy.parallel);
+    m_policy.maxAttempts = qMax(1, m_policy.maxAttempts);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &RecoveryRun::schedule);
+    for (const RecoveryTarget &target : targets) {
+        if (m_index.contains(target.status.name))
+            continue; // the same name twice would start it twice
+        m_index.insert(target.status.name, int(m_items.size()));
+        m_items.append(Item{target, 0, nullptr, {}});
+    }
+}
+
+RecoveryRun::~RecoveryRun() = default;
+
+QList<ContainerStatus> RecoveryRun::statuses() const
+{
+    QList<ContainerStatus> out;
+    out.reserve(m_items.size());
+    for (const Item &item : m_items)
+        out.append(item.target.status);
+    return out;
+}
+
+int RecoveryRun::backoffMs(const RunPolicy &policy, int attempt)
+{
+    qint64 delay = qMax(0, policy.backoffInitialMs);
+    for (int i = 1; i < attempt && delay < policy.backoffMaxMs; ++i)
+        delay *= 2;
+    return int(qMin<qint64>(delay, qMax(0, policy.backoffMaxMs)));
+}
+
+void RecoveryRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    if (!m_podman.isAvailable()) {
+        for (Item &item : m_items) {
+            if (item.target.status.state != ContainerState::Failed) {
+                item.target.status.state = ContainerState::Failed;
+                item.target.status.error = m_podman.unavailableReason();
+                update(item);
+            }
+        }
+    }
+    QTimer::singleShot(0, this, &RecoveryRun::schedule);
+}
+
+void RecoveryRun::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    m_timer->stop();
+    for (Item &item : m_items) {
+        if (item.call)
+            item.call->cancel();
+        else if (!isTerminal(item.target.status.state)) {
+            item.target.status.state = ContainerState::Failed;
+            item.target.status.error = tr("Not started: shutting down.");
+            update(item);
+        }
+    }
+    checkFinished();
+}
+
+bool RecoveryRun::dependenciesDone(const Item &item) const
+{
+    for (const QString &dependency : item.target.after) {
+        const auto it = m_index.constFind(dependency);
+        if (it != m_index.constEnd() && !isTerminal(m_items.at(*it).target.status.state))
+            return false;
+    }
+    return true;
+}
+
+void RecoveryRun::schedule()
+{
+    if (m_cancelled || m_finished)
+        return;
+    qint64 wakeAt = std::numeric_limits<qint64>::max();
+    for (Item &item : m_items) {
+        if (m_inFlight >= m_policy.parallel)
+            break;
+        if (item.call || item.target.status.state != ContainerState::Waiting || !dependenciesDone(item))
+            continue;
+        const qint64 now = nowMs();
+        const qint64 gapEnd = m_lastLaunchMs > 0 ? m_lastLaunchMs + m_policy.startGapMs : 0;
+        const qint64 readyAt = qMax(item.readyAtMs, gapEnd);
+        if (readyAt > now) {
+            wakeAt = qMin(wakeAt, readyAt);
+            if (gapEnd > now)
+                break; // the gap holds every launch, not just this one
+            continue;
+        }
+        launch(item);
+    }
+    if (wakeAt != std::numeric_limits<qint64>::max()) {
+        m_timer->start(int(qMax<qint64>(0, wakeAt - nowMs())));
+    } else if (m_inFlight == 0 && breakDependencyCycle()) {
+        QTimer::singleShot(0, this, &RecoveryRun::schedule);
+        return;
+    }
+    checkFinished();
+}
+
+bool RecoveryRun::breakDependencyCycle()
+{
+    // Nothing in flight and nothing due, yet some wait: they wait for each other. Recovery matters
+    // more than order, so they start anyway and the report says why.
+    bool broke = false;
+    for (Item &item : m_items) {
+        if (item.target.status.state != ContainerState::Waiting || dependenciesDone(item))
+            continue;
+        qCWarning(lcRecovery).noquote() << "dependency cycle through" << item.target.status.name
+                                        << "after" << item.target.after.join(QLatin1Char(','));
+        item.permanentNote = tr("Dependency cycle (%1): started without waiting.")
+                                 .arg(item.target.after.join(QStringLiteral(", ")));
+        item.target.status.note = item.permanentNote;
+        item.target.after.clear();
+        update(item);
+        broke = true;
+    }
+    return broke;
+}
+
+void RecoveryRun::launch(Item &item)
+{
+    ContainerStatus &status = item.target.status;
+    status.state = ContainerState::Starting;
+    status.attempts += 1;
+    if (status.startedAtMs == 0)
+        status.startedAtMs = nowMs();
+    status.note = item.permanentNote;
+    qCInfo(lcRecovery).noquote() << "starting" << status.name << "attempt" << status.attempts;
+    m_lastLaunchMs = nowMs();
+    ++m_inFlight;
+    const QString name = status.name;
+    item.call = m_podman.call(Podman::startArguments({name}), m_policy.startTimeoutMs, this);
+    PodmanCall *call = item.call;
+    connect(call, &PodmanCall::done, this, [this, call, name] { onCallDone(call, name); });
+    update(item);
+}
+
+void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
+{
+    call->deleteLater();
+    --m_inFlight;
+    Item &item = m_items[m_index.value(name)];
+    item.call = nullptr;
+    ContainerStatus &status = item.target.status;
+    const PodmanResult &result = call->result();
+    if (result.ok) {
+        status.state = ContainerState::Running;
+        status.error.clear();
+        status.finishedAtMs = nowMs();
+        qCInfo(lcRecovery).noquote() << "started" << name;
+    } else if (!m_cancelled && status.attempts < m_policy.maxAttempts) {
+        const int delay = backoffMs(m_policy, status.attempts);
+        status.state = ContainerState::Waiting;
+        status.error = result.errorText;
+        status.note = tr("Attempt %1 of %2 failed; retrying in %3 s.")
+                          .arg(status.attempts).arg(m_policy.maxAttempts).arg((delay + 999) / 1000);
+        item.readyAtMs = nowMs() + delay;
+        qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
+    } else {
+        status.state = ContainerState::Failed;
+        status.error = result.errorText;
+        status.finishedAtMs = nowMs();
+        qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
+    }
+    update(item);
+    if (m_cancelled)
+        checkFinished();
+    else
+        schedule();
+}
+
+void RecoveryRun::update(Item &item)
+{
+    emit containerChanged(item.target.status);
+}
+
+void RecoveryRun::checkFinished()
+{
+    if (m_finished || !m_started || m_inFlight > 0)
+        return;
+    for (const Item &item : m_items) {
+        if (!isTerminal(item.target.status.state) && !m_cancelled)
+            return;
+    }
+    m_finished = true;
+    m_timer->stop();
+    QTimer::singleShot(0, this, &RecoveryRun::finished);
+}
+
+} // namespace archy

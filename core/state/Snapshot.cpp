@@ -1,0 +1,187 @@
+#include "Snapshot.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "DurableFile.h"
+#include "podman/PodmanParse.h"
+
+namespace archy {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("archy::Snapshot", text);
+}
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("bool");
+    case QJsonValue::Double: return QStringLiteral("number");
+    case QJsonValue::String: return QStringLiteral("string");
+    case QJsonValue::Array: return QStringLiteral("array");
+    case QJsonValue::Object: return QStringLiteral("object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("missing");
+}
+
+/// For messages: a hostile name is shown escaped and cut, never raw.
+QString printable(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.left(80)) {
+        if (c.isPrint() && c != QLatin1Char('\\'))
+            out += c;
+        else
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    if (text.size() > 80)
+        out += QStringLiteral("…");
+    return out;
+}
+
+} // namespace
+
+QByteArray Snapshot::toJson() const
+{
+    QJsonArray array;
+    for (const SnapshotEntry &entry : containers) {
+        QJsonObject object = entry.extra;
+        object.insert(QStringLiteral("name"), entry.name);
+        object.insert(QStringLiteral("image"), entry.image);
+        array.append(object);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("timestamp"), timestamp);
+    root.insert(QStringLiteral("containers"), array);
+    root.insert(QStringLiteral("writer"), QStringLiteral("archy-recovery"));
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool Snapshot::fromJson(const QByteArray &json, Snapshot *snapshot, QString *error)
+{
+    *snapshot = Snapshot();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        return false;
+    }
+    if (!document.isObject()) {
+        *error = tr("the top level is not a JSON object");
+        return false;
+    }
+    const QJsonObject root = document.object();
+    const QJsonValue timestamp = root.value(QLatin1String("timestamp"));
+    if (!timestamp.isDouble() || timestamp.toDouble() < 0) {
+        *error = tr("\"timestamp\" is %1, not a number of seconds").arg(jsonTypeName(timestamp));
+        return false;
+    }
+    snapshot->timestamp = qint64(timestamp.toDouble());
+    const QJsonValue containers = root.value(QLatin1String("containers"));
+    if (!containers.isArray()) {
+        *error = tr("\"containers\" is %1, not a list").arg(jsonTypeName(containers));
+        return false;
+    }
+    const QJsonArray array = containers.toArray();
+    snapshot->containers.reserve(array.size());
+    int index = 0;
+    for (const QJsonValue &value : array) {
+        SnapshotEntry entry;
+        const QJsonObject object = value.toObject();
+        const QJsonValue name = object.value(QLatin1String("name"));
+        const QJsonValue image = object.value(QLatin1String("image"));
+        if (!value.isObject()) {
+            entry.name = QStringLiteral("#%1").arg(index);
+            entry.invalidReason = tr("entry %1 is %2, not an object").arg(index).arg(jsonTypeName(value));
+        } else if (!name.isString()) {
+            entry.name = QStringLiteral("#%1").arg(index);
+            entry.invalidReason = tr("entry %1: \"name\" is %2, not a string").arg(index).arg(jsonTypeName(name));
+        } else if (!isValidContainerName(name.toString())) {
+            entry.name = printable(name.toString());
+            entry.invalidReason = tr("\"%1\" is not a valid container name; it was not passed to podman")
+                                      .arg(entry.name);
+        } else if (!image.isString()) {
+            entry.name = name.toString();
+            entry.invalidReason = tr("entry %1: \"image\" is %2, not a string").arg(index).arg(jsonTypeName(image));
+        } else {
+            entry.name = name.toString();
+            entry.image = image.toString();
+            entry.extra = object;
+            entry.extra.remove(QStringLiteral("name"));
+            entry.extra.remove(QStringLiteral("image"));
+        }
+        snapshot->containers.append(entry);
+        ++index;
+    }
+    return true;
+}
+
+namespace SnapshotStore {
+
+namespace {
+
+bool readOne(const QString &path, Snapshot *snapshot, QString *error, bool *missing)
+{
+    QByteArray data;
+    QString readError;
+    const DurableFile::ReadStatus status = DurableFile::read(path, MaxBytes, &data, &readError);
+    *missing = status == DurableFile::ReadStatus::Missing;
+    if (*missing)
+        return false;
+    if (status != DurableFile::ReadStatus::Ok) {
+        *error = readError;
+        return false;
+    }
+    QString parseError;
+    if (!Snapshot::fromJson(data, snapshot, &parseError)) {
+        *error = tr("%1 is corrupt: %2").arg(path, parseError);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ReadResult read(const QString &dataDir)
+{
+    ReadResult result;
+    const QDir dir(dataDir);
+    QString error;
+    bool missing = false;
+    if (readOne(dir.filePath(fileName()), &result.snapshot, &error, &missing)) {
+        result.found = true;
+        return result;
+    }
+    QString previousError;
+    bool previousMissing = false;
+    if (readOne(dir.filePath(previousFileName()), &result.snapshot, &previousError, &previousMissing)) {
+        result.found = true;
+        result.usedPrevious = true;
+        result.warning = missing ? tr("The newest snapshot is missing; the previous one was used.")
+                                 : tr("%1; the previous snapshot was used.").arg(error);
+        return result;
+    }
+    result.snapshot = Snapshot();
+    if (!missing)
+        result.warning = previousMissing ? error : tr("%1; %2").arg(error, previousError);
+    else if (!previousMissing)
+        result.warning = previousError;
+    return result;
+}
+
+bool write(const QString &dataDir, const Snapshot &snapshot, QString *error)
+{
+    const QDir dir(dataDir);
+    return DurableFile::write(dir.filePath(fileName()), snapshot.toJson(), error,
+                              dir.filePath(previousFileName()));
+}
+
+} // namespace SnapshotStore
+} // namespace archy
