@@ -12,10 +12,6 @@ namespace archy {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::CommandLine", text);
-}
 
 bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int *value,
              QString *error)
@@ -26,7 +22,7 @@ bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option,
     const QString text = parser.value(option);
     const int parsed = text.toInt(&ok);
     if (!ok || parsed < minimum) {
-        *error = tr("--%1 needs a whole number of at least %2, not \"%3\".")
+        *error = QCoreApplication::translate("archy::CommandLine", "--%1 needs a whole number of at least %2, not \"%3\".")
                      .arg(option.names().constFirst()).arg(minimum).arg(text);
         return false;
     }
@@ -60,60 +56,64 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Restarts the podman containers that were running before a crash or power loss, and shows it."));
+        QCoreApplication::translate("archy::CommandLine", "Restarts the podman containers that were running before a crash or power loss, and shows it."));
     parser.addHelpOption();
     parser.addVersionOption();
 
     const AgentOptions defaults;
-    const QCommandLineOption noGui(QStringLiteral("no-gui"), tr("Run headless (no display needed)."));
+    const QCommandLineOption noGui(QStringLiteral("no-gui"), QCoreApplication::translate("archy::CommandLine", "Run headless (no display needed)."));
     const QCommandLineOption once(QStringLiteral("once"),
-                                  tr("Run the start-up check and recovery, print the report and exit."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("With --once: print the report as JSON."));
-    const QCommandLineOption kiosk(QStringLiteral("kiosk"), tr("Fullscreen touch-screen mode."));
-    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface (de, es, en...)."),
-                                  tr("code"));
+                                  QCoreApplication::translate("archy::CommandLine", "Run the start-up check and recovery, print the report and exit."));
+    const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("archy::CommandLine", "With --once: print the report as JSON."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QCoreApplication::translate("archy::CommandLine", "Fullscreen touch-screen mode."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("archy::CommandLine", "Language of the interface (de, es, en...)."),
+                                  QCoreApplication::translate("archy::CommandLine", "code"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     tr("Where the marker, snapshot and history live (default: %1).")
+                                     QCoreApplication::translate("archy::CommandLine", "Where the marker, snapshot and history live (default: %1).")
                                          .arg(defaultDataDir()),
-                                     tr("dir"));
-    const QCommandLineOption podman(QStringLiteral("podman"), tr("The podman program (default: from PATH)."),
-                                    tr("path"));
+                                     QCoreApplication::translate("archy::CommandLine", "dir"));
+    const QCommandLineOption podman(QStringLiteral("podman"), QCoreApplication::translate("archy::CommandLine", "The podman program (default: from PATH)."),
+                                    QCoreApplication::translate("archy::CommandLine", "path"));
     const QCommandLineOption snapshotDelay(QStringLiteral("snapshot-delay"),
-                                           tr("Seconds before the first snapshot (default %1).")
+                                           QCoreApplication::translate("archy::CommandLine", "Seconds before the first snapshot (default %1).")
                                                .arg(defaults.snapshotDelaySec),
-                                           tr("seconds"));
+                                           QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption snapshotInterval(QStringLiteral("snapshot-interval"),
-                                              tr("Seconds between snapshots (default %1).")
+                                              QCoreApplication::translate("archy::CommandLine", "Seconds between snapshots (default %1).")
                                                   .arg(defaults.snapshotIntervalSec),
-                                              tr("seconds"));
+                                              QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption startGap(QStringLiteral("start-gap"),
-                                      tr("Seconds between two container starts (default %1).")
+                                      QCoreApplication::translate("archy::CommandLine", "Seconds between two container starts (default %1).")
                                           .arg(defaults.startGapSec),
-                                      tr("seconds"));
+                                      QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption startTimeout(QStringLiteral("start-timeout"),
-                                          tr("Seconds one podman start may take (default %1).")
+                                          QCoreApplication::translate("archy::CommandLine", "Seconds one podman start may take (default %1).")
                                               .arg(defaults.startTimeoutSec),
-                                          tr("seconds"));
+                                          QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption maxAttempts(QStringLiteral("max-attempts"),
-                                         tr("Start attempts per container (default %1).")
+                                         QCoreApplication::translate("archy::CommandLine", "Start attempts per container (default %1).")
                                              .arg(defaults.maxAttempts),
-                                         tr("count"));
+                                         QCoreApplication::translate("archy::CommandLine", "count"));
     const QCommandLineOption backoffInitial(QStringLiteral("backoff-initial"),
-                                            tr("Seconds before the first retry, doubling (default %1).")
+                                            QCoreApplication::translate("archy::CommandLine", "Seconds before the first retry, doubling (default %1).")
                                                 .arg(defaults.backoffInitialMs / 1000),
-                                            tr("seconds"));
+                                            QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption backoffMax(QStringLiteral("backoff-max"),
-                                        tr("Longest wait between retries in seconds (default %1).")
+                                        QCoreApplication::translate("archy::CommandLine", "Longest wait between retries in seconds (default %1).")
                                             .arg(defaults.backoffMaxMs / 1000),
-                                        tr("seconds"));
+                                        QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
-                                      tr("Containers started at once (default %1).").arg(defaults.parallel),
-                                      tr("count"));
+                                      QCoreApplication::translate("archy::CommandLine", "Containers started at once (default %1).").arg(defaults.parallel),
+                                      QCoreApplication::translate("archy::CommandLine", "count"));
+    const QCommandLineOption healthTimeout(QStringLiteral("health-timeout"),
+                                           QCoreApplication::translate("archy::CommandLine", "Seconds dependants wait for a healthcheck to pass (default %1).")
+                                               .arg(defaults.healthTimeoutSec),
+                                           QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption noStartStopped(QStringLiteral("no-start-stopped"),
-                                            tr("Do not start exited/created containers at start-up."));
+                                            QCoreApplication::translate("archy::CommandLine", "On a clean start-up, restore nothing (crash recovery still runs)."));
     parser.addOptions({noGui, once, json, kiosk, lang, dataDir, podman, snapshotDelay, snapshotInterval,
                        startGap, startTimeout, maxAttempts, backoffInitial, backoffMax, parallel,
-                       noStartStopped});
+                       healthTimeout, noStartStopped});
 
     if (!parser.parse(arguments)) {
         *exitMessage = parser.errorText();
@@ -126,7 +126,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
         parser.showVersion(); // exits
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *exitMessage = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        *exitMessage = QCoreApplication::translate("archy::CommandLine", "Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return ParseOutcome::ExitUsage;
     }
 
@@ -149,13 +149,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
         || !readInt(parser, maxAttempts, 1, &agent.maxAttempts, exitMessage)
         || !readInt(parser, backoffInitial, 0, &backoffInitialSec, exitMessage)
         || !readInt(parser, backoffMax, 0, &backoffMaxSec, exitMessage)
-        || !readInt(parser, parallel, 1, &agent.parallel, exitMessage)) {
+        || !readInt(parser, parallel, 1, &agent.parallel, exitMessage)
+        || !readInt(parser, healthTimeout, 0, &agent.healthTimeoutSec, exitMessage)) {
         return ParseOutcome::ExitUsage;
     }
     agent.backoffInitialMs = backoffInitialSec * 1000;
     agent.backoffMaxMs = backoffMaxSec * 1000;
     if (options->json && !options->once) {
-        *exitMessage = tr("--json needs --once.");
+        *exitMessage = QCoreApplication::translate("archy::CommandLine", "--json needs --once.");
         return ParseOutcome::ExitUsage;
     }
     return ParseOutcome::Run;

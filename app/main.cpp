@@ -1,3 +1,4 @@
+#include <QApplication>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -9,16 +10,13 @@
 #include "SystemdNotify.h"
 #include "Translations.h"
 #include "UnixSignalWatcher.h"
+#include "MainWindow.h"
 #include "recovery/RecoveryAgent.h"
 
 namespace {
 
 enum ExitCode { ExitOk = 0, ExitContainerFailed = 1, ExitUsage = 2, ExitAlreadyRunning = 3 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::main", text);
-}
 
 /// journald reads a "<N>" priority prefix on each stderr line; a terminal gets plain lines.
 void setUpLogging()
@@ -43,14 +41,14 @@ void printReport(const archy::RecoveryReport &report, bool json)
     }
     const archy::CrashInfo &crash = report.crashInfo;
     if (crash.crash)
-        out << tr("Crash detected: %1").arg(crash.reason) << '\n';
+        out << QCoreApplication::translate("archy::main", "Crash detected: %1").arg(crash.reason) << '\n';
     else
-        out << tr("Clean start: the previous run shut down cleanly.") << '\n';
+        out << QCoreApplication::translate("archy::main", "Clean start: the previous run shut down cleanly.") << '\n';
     if (!crash.snapshotWarning.isEmpty())
-        out << tr("Warning: %1").arg(crash.snapshotWarning) << '\n';
-    out << tr("%1 of %2 containers started.").arg(report.recovered()).arg(report.total()) << '\n';
+        out << QCoreApplication::translate("archy::main", "Warning: %1").arg(crash.snapshotWarning) << '\n';
+    out << QCoreApplication::translate("archy::main", "%1 of %2 containers started.").arg(report.recovered()).arg(report.total()) << '\n';
     for (const archy::ContainerStatus &c : report.containers) {
-        out << "  " << (c.state == archy::ContainerState::Running ? tr("ok     ") : tr("FAILED "))
+        out << "  " << (c.state == archy::ContainerState::Running ? QCoreApplication::translate("archy::main", "ok     ") : QCoreApplication::translate("archy::main", "FAILED "))
             << c.name;
         if (!c.image.isEmpty())
             out << " (" << c.image << ')';
@@ -60,7 +58,8 @@ void printReport(const archy::RecoveryReport &report, bool json)
     }
 }
 
-int runHeadless(QCoreApplication &app, const archy::AppOptions &options)
+/// One flow for both applications: the agent is the same, only what shows it differs.
+int run(QCoreApplication &app, const archy::AppOptions &options, bool gui)
 {
     archy::RecoveryAgent agent(options.agent);
     switch (agent.open()) {
@@ -75,35 +74,43 @@ int runHeadless(QCoreApplication &app, const archy::AppOptions &options)
     }
 
     archy::UnixSignalWatcher signalWatcher;
-    int exitCode = ExitOk;
     bool stopping = false;
-    QObject::connect(&signalWatcher, &archy::UnixSignalWatcher::terminationRequested, &app,
-                     [&](int signalNumber) {
-                         if (stopping)
-                             return;
-                         stopping = true;
-                         qInfo().noquote() << tr("Signal %1 received, stopping.").arg(signalNumber);
-                         archy::systemdNotify("STOPPING=1");
-                         agent.shutdown();
-                     });
-    QObject::connect(&agent, &archy::RecoveryAgent::shutdownFinished, &app,
-                     [&] { QCoreApplication::exit(exitCode); });
+    auto stop = [&] {
+        if (stopping)
+            return;
+        stopping = true;
+        archy::systemdNotify("STOPPING=1");
+        agent.shutdown();
+    };
+    QObject::connect(&signalWatcher, &archy::UnixSignalWatcher::terminationRequested, &app, [&](int signalNumber) {
+        qInfo().noquote() << QCoreApplication::translate("archy::main", "Signal %1 received, stopping.").arg(signalNumber);
+        stop();
+    });
+    QObject::connect(&agent, &archy::RecoveryAgent::shutdownFinished, &app, [] { QCoreApplication::exit(ExitOk); });
 
     bool firstReport = true;
-    QObject::connect(&agent, &archy::RecoveryAgent::reportFinished, &app,
-                     [&](const archy::RecoveryReport &report) {
-                         if (!firstReport)
-                             return;
-                         firstReport = false;
-                         if (options.once) {
-                             printReport(report, options.json);
-                             QCoreApplication::exit(report.failed().isEmpty() ? ExitOk : ExitContainerFailed);
-                             return;
-                         }
-                         archy::systemdNotify(
-                             QStringLiteral("READY=1\nSTATUS=%1 of %2 containers recovered")
+    QObject::connect(&agent, &archy::RecoveryAgent::reportFinished, &app, [&](const archy::RecoveryReport &report) {
+        if (!firstReport)
+            return;
+        firstReport = false;
+        if (options.once) {
+            printReport(report, options.json);
+            QCoreApplication::exit(report.failed().isEmpty() ? ExitOk : ExitContainerFailed);
+            return;
+        }
+        archy::systemdNotify(QStringLiteral("READY=1\nSTATUS=%1 of %2 containers running")
                                  .arg(report.recovered()).arg(report.total()).toUtf8());
-                     });
+    });
+
+    std::unique_ptr<archy::MainWindow> window;
+    if (gui) {
+        window = std::make_unique<archy::MainWindow>(
+            &agent, options.kiosk ? archy::WindowMode::Kiosk : archy::WindowMode::Desktop);
+        window->showForMode();
+        // Closing the window (after the kiosk's confirmation) stops the agent cleanly.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+        QObject::connect(qApp, &QGuiApplication::lastWindowClosed, &app, stop);
+    }
     agent.start();
     return app.exec();
 }
@@ -117,13 +124,14 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("archy-recovery"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ARCHY_VERSION));
 
+    // --no-gui never touches widgets, fonts or a display.
     const bool headless = archy::wantsHeadless(argc, argv);
-    if (!headless) {
-        QTextStream(stderr) << "archy-recovery: there is no GUI yet; use --no-gui.\n";
-        return ExitUsage;
-    }
-    QCoreApplication app(argc, argv);
-    archy::installTranslators(&app, archy::languageFromArguments(argc, argv));
+    std::unique_ptr<QCoreApplication> app;
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    archy::installTranslators(app.get(), archy::languageFromArguments(argc, argv));
 
     archy::AppOptions options;
     QString message;
@@ -134,8 +142,8 @@ int main(int argc, char **argv)
         return ExitOk;
     case archy::ParseOutcome::ExitUsage:
         QTextStream(stderr) << "archy-recovery: " << message << '\n'
-                            << tr("Try --help.") << '\n';
+                            << QCoreApplication::translate("archy::main", "Try --help.") << '\n';
         return ExitUsage;
     }
-    return runHeadless(app, options);
+    return run(*app, options, !headless);
 }

@@ -52,4 +52,27 @@ QStringList Podman::psStoppedArguments()
             QStringLiteral("--format"), QStringLiteral("json")};
 }
 
+QStringList Podman::psAllArguments()
+{
+    return {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json")};
+}
+
+QStringList Podman::inspectArguments(const QStringList &names)
+{
+    return QStringList{QStringLiteral("container"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                       QStringLiteral("json"), QStringLiteral("--")}
+        + names;
+}
+
+QStringList Podman::healthcheckArguments(const QString &name)
+{
+    return {QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"), name};
+}
+
+QStringList Podman::eventsArguments()
+{
+    return {QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--filter"),
+            QStringLiteral("type=container")};
+}
+
 } // namespace archy

@@ -27,6 +27,10 @@ public:
     static QStringList startArguments(const QStringList &names);
     static QStringList psRunningArguments();
     static QStringList psStoppedArguments();
+    static QStringList psAllArguments();
+    static QStringList inspectArguments(const QStringList &names);
+    static QStringList healthcheckArguments(const QString &name);
+    static QStringList eventsArguments();
 
 private:
     QString m_requested;

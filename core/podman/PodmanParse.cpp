@@ -16,6 +16,17 @@ bool isValidContainerName(const QString &name)
 
 namespace PodmanParse {
 
+namespace {
+QMap<QString, QString> labelsOf(const QJsonValue &value)
+{
+    QMap<QString, QString> labels;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        labels.insert(it.key(), it.value().toString());
+    return labels;
+}
+} // namespace
+
 bool parsePs(const QByteArray &json, QList<PsEntry> *entries, QString *error)
 {
     entries->clear();
@@ -49,9 +60,62 @@ bool parsePs(const QByteArray &json, QList<PsEntry> *entries, QString *error)
             entry.image = QStringLiteral("unknown");
         entry.state = object.value(QLatin1String("State")).toString();
         entry.id = object.value(QLatin1String("Id")).toString();
-        const QJsonObject labels = object.value(QLatin1String("Labels")).toObject();
-        for (auto it = labels.begin(); it != labels.end(); ++it)
-            entry.labels.insert(it.key(), it.value().toString());
+        entry.labels = labelsOf(object.value(QLatin1String("Labels")));
+        entry.isInfra = object.value(QLatin1String("IsInfra")).toBool();
+        entries->append(entry);
+    }
+    return true;
+}
+
+bool parseEvent(const QByteArray &line, PodmanEvent *event)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(line);
+    if (!document.isObject())
+        return false;
+    const QJsonObject object = document.object();
+    const QString type = object.value(QLatin1String("Type")).toString();
+    if (!type.isEmpty() && type != QLatin1String("container"))
+        return false;
+    *event = PodmanEvent();
+    event->id = object.value(QLatin1String("ID")).toString();
+    event->name = object.value(QLatin1String("Name")).toString();
+    event->image = object.value(QLatin1String("Image")).toString();
+    event->status = object.value(QLatin1String("Status")).toString();
+    event->labels = labelsOf(object.value(QLatin1String("Attributes")));
+    event->exitCode = object.value(QLatin1String("ContainerExitCode")).toInt(-1);
+    return !event->status.isEmpty() && (!event->id.isEmpty() || !event->name.isEmpty());
+}
+
+bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString *error)
+{
+    entries->clear();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (json.trimmed().isEmpty())
+        return true;
+    if (!document.isArray()) {
+        if (error) {
+            *error = QCoreApplication::translate("archy::PodmanParse",
+                                                 "podman inspect printed something that is not a JSON list: %1")
+                         .arg(parseError.errorString());
+        }
+        return false;
+    }
+    const QJsonArray array = document.array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        InspectEntry entry;
+        entry.id = object.value(QLatin1String("Id")).toString();
+        entry.name = object.value(QLatin1String("Name")).toString();
+        if (entry.name.isEmpty())
+            continue;
+        const QJsonArray dependencies = object.value(QLatin1String("Dependencies")).toArray();
+        for (const QJsonValue &dependency : dependencies)
+            entry.dependencyIds.append(dependency.toString());
+        const QJsonObject config = object.value(QLatin1String("Config")).toObject();
+        const QJsonArray test = config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
+        entry.hasHealthcheck = !test.isEmpty() && test.first().toString() != QLatin1String("NONE");
+        entry.labels = labelsOf(config.value(QLatin1String("Labels")));
         entries->append(entry);
     }
     return true;

@@ -11,15 +11,18 @@ struct AgentOptions
     QString podmanProgram;         ///< empty: found on PATH
     int snapshotDelaySec = 120;    ///< first periodic snapshot
     int snapshotIntervalSec = 120; ///< then every this many seconds
-    int startGapSec = 3;           ///< pause between container starts
+    int startGapSec = 0;           ///< pause between container starts (throttle for low-power nodes)
     int startTimeoutSec = 30;      ///< bound on one `podman start`
     int podmanTimeoutSec = 30;     ///< bound on other podman calls (ps, inspect)
-    int maxAttempts = 1;           ///< podman start attempts per container
+    int maxAttempts = 5;           ///< podman start attempts per container
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
-    int parallel = 1;              ///< concurrent starts
-    bool startStopped = true;      ///< also start exited/created containers (the seed's boot rule)
-    bool resident = true;          ///< keep a marker and take snapshots (false for --once)
+    int parallel = 8;              ///< concurrent starts within a wave
+    int healthTimeoutSec = 120;    ///< how long dependants wait for a healthcheck to pass
+    int debounceMs = 500;          ///< snapshot written this long after the first change
+    int crashLoopDeaths = 3;       ///< quick deaths in a row that make a crash loop
+    bool startStopped = true;      ///< restore on clean start-ups too (the seed started all exited)
+    bool resident = true;          ///< keep a marker, follow events, snapshot (false for --once)
 };
 
 } // namespace archy

@@ -6,17 +6,20 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <unistd.h>
 
 #include "Async.h"
 #include "Logging.h"
+#include "RecoveryPlan.h"
 #include "RecoveryRun.h"
+#include "podman/EventWatcher.h"
 #include "podman/Podman.h"
 #include "podman/PodmanCall.h"
 #include "podman/PodmanParse.h"
+#include "state/ContainerTracker.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
 #include "state/InstanceLock.h"
@@ -41,6 +44,7 @@ RunPolicy policyFrom(const AgentOptions &options)
     policy.maxAttempts = options.maxAttempts;
     policy.backoffInitialMs = options.backoffInitialMs;
     policy.backoffMaxMs = options.backoffMaxMs;
+    policy.healthTimeoutMs = options.healthTimeoutSec * 1000;
     return policy;
 }
 
@@ -61,40 +65,59 @@ public:
         , options(options)
         , podman(options.podmanProgram)
         , lock(QDir(options.dataDir).filePath(InstanceLock::fileName()))
-        , snapshotTimer(new QTimer(q))
+        , reconcileTimer(new QTimer(q))
+        , debounceTimer(new QTimer(q))
     {
-        snapshotTimer->setSingleShot(true);
+        reconcileTimer->setSingleShot(true);
+        debounceTimer->setSingleShot(true);
     }
 
     QString path(const QString &name) const { return QDir(options.dataDir).filePath(name); }
 
+    // start-up
     void prepared(const Preparation &preparation);
-    void startStoppedPass();
-    void runTargets(const QList<RecoveryTarget> &targets, std::function<void()> then);
+    void planned(QList<RecoveryTarget> targets, const QList<PsEntry> &current);
     void startupDone();
+    // runs (start-up, retries, restarts of containers that died)
+    RecoveryRun *startRun(const QList<RecoveryTarget> &targets, const RunPolicy &policy);
+    void runFinished(RecoveryRun *run);
     void applyStatus(const ContainerStatus &status);
+    ContainerStatus *findStatus(const QString &name);
+    void setBusy();
+    // state kept while resident
+    void startTracking();
+    void reconcile();
+    void onEvent(const PodmanEvent &event);
+    void onUnexpectedDeath(const QString &name, int quickDeaths);
+    void snapshotChanged();
+    void writeSnapshot();
+    // files
     void writeHistory(std::function<void()> then = {});
-    void takeSnapshot();
     void trackWrite(bool started);
     void maybeFinishShutdown();
-    void setBusy();
 
     RecoveryAgent *q;
     AgentOptions options;
     Podman podman;
     InstanceLock lock;
-    QTimer *snapshotTimer;
+    QTimer *reconcileTimer;
+    QTimer *debounceTimer;
+    EventWatcher *events = nullptr;
+    ContainerTracker tracker;
+    Snapshot startupSnapshot;
     QString error;
     RunMarker::Judgement judgement;
     RecoveryReport report;
     QPointer<RecoveryRun> startupRun;
-    QList<QPointer<RecoveryRun>> retryRuns;
-    QPointer<PodmanCall> psCall;
+    QList<QPointer<RecoveryRun>> runs; ///< retries and restarts
+    QPointer<PodmanCall> call;         ///< the one ps/inspect call in flight
     bool startupFinished = false;
     bool opened = false;
     bool shuttingDown = false;
     bool shutdownEmitted = false;
     bool busy = false;
+    bool snapshotDirty = false;
+    bool snapshotWriting = false;
     int pendingWrites = 0;
 };
 
@@ -105,10 +128,12 @@ RecoveryAgent::RecoveryAgent(const AgentOptions &options, QObject *parent)
     qRegisterMetaType<ContainerStatus>();
     qRegisterMetaType<RecoveryReport>();
     qRegisterMetaType<QList<RecoveryReport>>();
-    connect(d->snapshotTimer, &QTimer::timeout, this, [this] {
-        d->takeSnapshot();
-        d->snapshotTimer->start(qMax(1, d->options.snapshotIntervalSec) * 1000);
+    qRegisterMetaType<PodmanEvent>();
+    connect(d->reconcileTimer, &QTimer::timeout, this, [this] {
+        d->reconcile();
+        d->reconcileTimer->start(qMax(1, d->options.snapshotIntervalSec) * 1000);
     });
+    connect(d->debounceTimer, &QTimer::timeout, this, [this] { d->writeSnapshot(); });
 }
 
 RecoveryAgent::~RecoveryAgent() = default;
@@ -137,18 +162,18 @@ RecoveryAgent::OpenResult RecoveryAgent::open()
 {
     const QString dir = d->options.dataDir;
     if (dir.isEmpty()) {
-        d->error = tr("No data directory was given.");
+        d->error = RecoveryAgent::tr("No data directory was given.");
         return OpenResult::DataDirError;
     }
     const QFileInfo info(dir);
     if (!info.exists()) {
         if (!QDir().mkpath(dir)) {
-            d->error = tr("Cannot create the data directory %1.").arg(dir);
+            d->error = RecoveryAgent::tr("Cannot create the data directory %1.").arg(dir);
             return OpenResult::DataDirError;
         }
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     } else if (!info.isDir()) {
-        d->error = tr("The data directory %1 is not a directory.").arg(dir);
+        d->error = RecoveryAgent::tr("The data directory %1 is not a directory.").arg(dir);
         return OpenResult::DataDirError;
     }
 
@@ -156,15 +181,15 @@ RecoveryAgent::OpenResult RecoveryAgent::open()
     case InstanceLock::Result::Acquired:
         break;
     case InstanceLock::Result::HeldByOther:
-        d->error = tr("Another archy-recovery instance (pid %1) is running on %2.")
+        d->error = RecoveryAgent::tr("Another archy-recovery instance (pid %1) is running on %2.")
                        .arg(d->lock.holderPid()).arg(dir);
         return OpenResult::AlreadyRunning;
     case InstanceLock::Result::Error:
-        d->error = tr("The data directory %1 is not usable: %2").arg(dir, d->lock.errorString());
+        d->error = RecoveryAgent::tr("The data directory %1 is not usable: %2").arg(dir, d->lock.errorString());
         return OpenResult::DataDirError;
     }
     if (::access(QFile::encodeName(dir).constData(), W_OK) != 0) {
-        d->error = tr("The data directory %1 is not writable.").arg(dir);
+        d->error = RecoveryAgent::tr("The data directory %1 is not writable.").arg(dir);
         d->lock.unlock();
         return OpenResult::DataDirError;
     }
@@ -198,17 +223,16 @@ void RecoveryAgent::start()
     emit reportReset(d->report);
     emit busyChanged(true);
 
-    const bool crash = d->report.crashInfo.crash;
     const bool resident = d->options.resident;
     const QString dataDir = d->options.dataDir;
     const QString markerPath = d->path(RunMarker::fileName());
     d->trackWrite(true);
     runAsync(
         this,
-        [crash, resident, dataDir, markerPath] {
+        [resident, dataDir, markerPath] {
             Preparation preparation;
-            if (crash)
-                preparation.snapshot = SnapshotStore::read(dataDir);
+            // Clean start-ups need it too: they restore what ran at the last good snapshot.
+            preparation.snapshot = SnapshotStore::read(dataDir);
             // Our marker replaces the old one before recovery starts: if we crash while recovering,
             // the next start-up recovers again.
             if (resident)
@@ -225,116 +249,148 @@ void RecoveryAgent::Private::prepared(const Preparation &preparation)
 {
     if (!preparation.markerError.isEmpty()) {
         qCWarning(lcState).noquote() << "cannot write the run marker:" << preparation.markerError;
-        emit q->errorOccurred(tr("Cannot write the run marker: %1").arg(preparation.markerError));
+        emit q->errorOccurred(RecoveryAgent::tr("Cannot write the run marker: %1").arg(preparation.markerError));
     }
     if (shuttingDown) {
         maybeFinishShutdown();
         return;
     }
+    const SnapshotStore::ReadResult &read = preparation.snapshot;
+    startupSnapshot = read.snapshot;
+    if (!read.warning.isEmpty())
+        qCWarning(lcState).noquote() << read.warning;
     CrashInfo &crash = report.crashInfo;
-    QList<RecoveryTarget> targets;
     if (crash.crash) {
-        const SnapshotStore::ReadResult &read = preparation.snapshot;
         crash.snapshotWarning = read.warning;
-        if (!read.warning.isEmpty())
-            qCWarning(lcState).noquote() << read.warning;
-        if (!read.found && read.warning.isEmpty())
-            qCInfo(lcState) << "no container snapshot: cannot tell which containers were running";
         crash.snapshotAtMs = read.snapshot.timestamp * 1000;
         crash.containersBefore = int(read.snapshot.containers.size());
-        for (const SnapshotEntry &entry : read.snapshot.containers) {
-            RecoveryTarget target;
-            target.status.name = entry.name;
-            target.status.image = entry.image;
-            if (!entry.isValid()) {
-                target.status.state = ContainerState::Failed;
-                target.status.error = entry.invalidReason;
-                qCWarning(lcState).noquote() << "snapshot entry refused:" << entry.invalidReason;
-            }
-            targets.append(target);
-            report.containers.append(target.status);
-        }
-        qCInfo(lcRecovery) << "recovering" << targets.size() << "containers from the pre-crash snapshot";
+        if (!read.found && read.warning.isEmpty())
+            qCInfo(lcState) << "no container snapshot: cannot tell which containers were running";
     }
-    emit q->reportReset(report);
-    runTargets(targets, [this] { startStoppedPass(); });
-}
 
-void RecoveryAgent::Private::runTargets(const QList<RecoveryTarget> &targets, std::function<void()> then)
-{
-    bool anyToStart = false;
-    for (const RecoveryTarget &target : targets)
-        anyToStart = anyToStart || target.status.state != ContainerState::Failed;
-    if (!anyToStart) {
-        QTimer::singleShot(0, q, std::move(then));
+    auto plan = [this, read](const PodmanResult &listing) {
+        RecoveryPlan::Input input;
+        input.crash = report.crashInfo.crash;
+        input.snapshotFound = read.found;
+        input.snapshot = read.snapshot;
+        input.startStopped = options.startStopped;
+        QString parseError;
+        input.podmanListed = listing.ok && PodmanParse::parsePs(listing.standardOutput, &input.current, &parseError);
+        if (!listing.ok)
+            qCWarning(lcPodman).noquote() << "cannot list containers:" << listing.errorText;
+        else if (!parseError.isEmpty())
+            qCWarning(lcPodman).noquote() << parseError;
+        planned(RecoveryPlan::targets(input), input.current);
+    };
+    if (!podman.isAvailable()) {
+        PodmanResult none;
+        none.errorText = podman.unavailableReason();
+        plan(none);
         return;
     }
-    startupRun = new RecoveryRun(podman, policyFrom(options), targets, q);
-    QObject::connect(startupRun, &RecoveryRun::containerChanged, q,
-                     [this](const ContainerStatus &status) { applyStatus(status); });
-    QObject::connect(startupRun, &RecoveryRun::finished, q, [this, then = std::move(then)] {
-        startupRun->deleteLater();
-        startupRun = nullptr;
+    call = podman.call(Podman::psAllArguments(), options.podmanTimeoutSec * 1000, q);
+    QObject::connect(call, &PodmanCall::done, q, [this, plan, c = call.data()] {
+        c->deleteLater();
+        call = nullptr;
         if (shuttingDown)
             maybeFinishShutdown();
         else
-            then();
+            plan(c->result());
     });
-    startupRun->start();
 }
 
-void RecoveryAgent::Private::startStoppedPass()
+void RecoveryAgent::Private::planned(QList<RecoveryTarget> targets, const QList<PsEntry> &current)
 {
-    if (!options.startStopped || !podman.isAvailable()) {
-        startupDone();
+    for (const RecoveryTarget &target : std::as_const(targets)) {
+        report.containers.append(target.status);
+        if (!target.status.error.isEmpty())
+            qCWarning(lcState).noquote() << "not started:" << target.status.error;
+    }
+    qCInfo(lcRecovery).noquote() << (report.crashInfo.crash ? "recovering" : "restoring") << targets.size()
+                                 << "containers";
+    emit q->reportReset(report);
+
+    const QStringList names = RecoveryPlan::namesToInspect(targets);
+    auto run = [this](const QList<RecoveryTarget> &ordered) {
+        if (RecoveryPlan::namesToInspect(ordered).isEmpty()) {
+            startupDone();
+            return;
+        }
+        startupRun = startRun(ordered, policyFrom(options));
+    };
+    if (names.isEmpty() || !podman.isAvailable()) {
+        run(targets);
         return;
     }
-    // The seed's rule for clean boots: start what is exited or created. Containers already handled
-    // by the crash pass are not started twice.
-    psCall = podman.call(Podman::psStoppedArguments(), options.podmanTimeoutSec * 1000, q);
-    QObject::connect(psCall, &PodmanCall::done, q, [this, call = psCall.data()] {
-        call->deleteLater();
-        psCall = nullptr;
+    // Dependencies and healthchecks: one inspect for all. It prints what it found even when it
+    // fails for a container that is gone, and that one fails again, clearly, at its start.
+    call = podman.call(Podman::inspectArguments(names), options.podmanTimeoutSec * 1000, q);
+    QObject::connect(call, &PodmanCall::done, q, [this, targets, current, run, c = call.data()]() mutable {
+        c->deleteLater();
+        call = nullptr;
         if (shuttingDown) {
             maybeFinishShutdown();
             return;
         }
-        QList<PsEntry> entries;
+        QList<InspectEntry> inspected;
         QString parseError;
-        if (!call->result().ok) {
-            qCWarning(lcPodman).noquote() << "cannot list stopped containers:" << call->result().errorText;
-        } else if (!PodmanParse::parsePs(call->result().standardOutput, &entries, &parseError)) {
+        if (!PodmanParse::parseInspect(c->result().standardOutput, &inspected, &parseError))
             qCWarning(lcPodman).noquote() << parseError;
-        }
-        QSet<QString> known;
-        for (const ContainerStatus &status : std::as_const(report.containers))
-            known.insert(status.name);
-        QList<RecoveryTarget> targets;
-        for (const PsEntry &entry : std::as_const(entries)) {
-            if (known.contains(entry.name) || !isValidContainerName(entry.name))
-                continue;
-            known.insert(entry.name);
-            RecoveryTarget target;
-            target.status.name = entry.name;
-            target.status.image = entry.image;
-            targets.append(target);
-            report.containers.append(target.status);
-            emit q->containerChanged(target.status);
-        }
-        if (!targets.isEmpty())
-            qCInfo(lcRecovery) << "starting" << targets.size() << "stopped containers";
-        runTargets(targets, [this] { startupDone(); });
+        RecoveryPlan::addDependencies(&targets, inspected, current);
+        run(targets);
     });
+}
+
+RecoveryRun *RecoveryAgent::Private::startRun(const QList<RecoveryTarget> &targets, const RunPolicy &policy)
+{
+    auto *run = new RecoveryRun(podman, policy, targets, q);
+    QObject::connect(run, &RecoveryRun::containerChanged, q,
+                     [this](const ContainerStatus &status) { applyStatus(status); });
+    QObject::connect(run, &RecoveryRun::finished, q, [this, run] { runFinished(run); });
+    if (startupFinished)
+        runs.append(run);
+    run->start();
+    setBusy();
+    return run;
+}
+
+void RecoveryAgent::Private::runFinished(RecoveryRun *run)
+{
+    run->deleteLater();
+    const bool wasStartup = run == startupRun;
+    if (wasStartup)
+        startupRun = nullptr;
+    runs.removeAll(run);
+    if (shuttingDown) {
+        maybeFinishShutdown();
+        return;
+    }
+    if (wasStartup) {
+        startupDone();
+        return;
+    }
+    report.revision += 1;
+    writeHistory([this] {
+        setBusy();
+        emit q->reportFinished(report);
+    });
+}
+
+ContainerStatus *RecoveryAgent::Private::findStatus(const QString &name)
+{
+    for (ContainerStatus &status : report.containers) {
+        if (status.name == name)
+            return &status;
+    }
+    return nullptr;
 }
 
 void RecoveryAgent::Private::applyStatus(const ContainerStatus &status)
 {
-    for (ContainerStatus &existing : report.containers) {
-        if (existing.name == status.name) {
-            existing = status;
-            break;
-        }
-    }
+    if (ContainerStatus *existing = findStatus(status.name))
+        *existing = status;
+    else
+        report.containers.append(status);
     emit q->containerChanged(status);
 }
 
@@ -342,7 +398,7 @@ void RecoveryAgent::Private::startupDone()
 {
     report.finishedAtMs = nowMs();
     startupFinished = true;
-    qCInfo(lcRecovery).noquote() << QStringLiteral("start-up done: %1 of %2 recovered")
+    qCInfo(lcRecovery).noquote() << QStringLiteral("start-up done: %1 of %2 running")
                                         .arg(report.recovered()).arg(report.total());
     const bool removeOldMarker = !options.resident && report.crashInfo.crash;
     const QString markerPath = path(RunMarker::fileName());
@@ -351,7 +407,7 @@ void RecoveryAgent::Private::startupDone()
             setBusy();
             emit q->reportFinished(report);
             if (options.resident && !shuttingDown)
-                snapshotTimer->start(qMax(0, options.snapshotDelaySec) * 1000);
+                startTracking();
         };
         if (!removeOldMarker) {
             finish();
@@ -375,33 +431,10 @@ void RecoveryAgent::Private::startupDone()
     });
 }
 
-void RecoveryAgent::Private::writeHistory(std::function<void()> then)
-{
-    const QString dataDir = options.dataDir;
-    const RecoveryReport snapshotOfReport = report;
-    trackWrite(true);
-    runAsync(
-        q,
-        [dataDir, snapshotOfReport] {
-            QString error;
-            History::append(dataDir, snapshotOfReport, &error);
-            return error;
-        },
-        [this, then = std::move(then)](const QString &error) {
-            trackWrite(false);
-            if (!error.isEmpty()) {
-                qCWarning(lcState).noquote() << "cannot write the history:" << error;
-                emit q->errorOccurred(tr("Cannot write the recovery history: %1").arg(error));
-            }
-            if (then)
-                then();
-        });
-}
-
 void RecoveryAgent::Private::setBusy()
 {
     bool nowBusy = !startupFinished;
-    for (const QPointer<RecoveryRun> &run : std::as_const(retryRuns))
+    for (const QPointer<RecoveryRun> &run : std::as_const(runs))
         nowBusy = nowBusy || (run && !run->isFinished());
     if (nowBusy != busy) {
         busy = nowBusy;
@@ -411,46 +444,26 @@ void RecoveryAgent::Private::setBusy()
 
 void RecoveryAgent::retry(const QString &name)
 {
-    if (d->shuttingDown || !d->startupFinished)
+    if (d->shuttingDown || !d->startupFinished || !isValidContainerName(name))
         return;
-    ContainerStatus *found = nullptr;
-    for (ContainerStatus &status : d->report.containers) {
-        if (status.name == name)
-            found = &status;
-    }
-    if (!found || found->state != ContainerState::Failed || !isValidContainerName(name))
+    ContainerStatus *found = d->findStatus(name);
+    if (!found || found->state != ContainerState::Failed)
         return;
     qCInfo(lcRecovery).noquote() << "retry requested for" << name;
     RecoveryTarget target;
     target.status = *found;
     target.status.state = ContainerState::Waiting;
     target.status.error.clear();
+    target.status.note.clear();
+    target.status.crashLoop = false;
     target.status.finishedAtMs = 0;
-    *found = target.status;
-    emit containerChanged(*found);
+    d->applyStatus(target.status);
 
     RunPolicy policy = policyFrom(d->options);
     policy.startGapMs = 0;
+    // The owner asked: a fresh round of attempts, counted on top of the earlier ones.
     policy.maxAttempts = target.status.attempts + qMax(1, d->options.maxAttempts);
-    auto *run = new RecoveryRun(d->podman, policy, {target}, this);
-    d->retryRuns.append(run);
-    connect(run, &RecoveryRun::containerChanged, this,
-            [this](const ContainerStatus &status) { d->applyStatus(status); });
-    connect(run, &RecoveryRun::finished, this, [this, run] {
-        d->retryRuns.removeAll(run);
-        run->deleteLater();
-        if (d->shuttingDown) {
-            d->maybeFinishShutdown();
-            return;
-        }
-        d->report.revision += 1;
-        d->writeHistory([this] {
-            d->setBusy();
-            emit reportFinished(d->report);
-        });
-    });
-    d->setBusy();
-    run->start();
+    d->startRun({target}, policy);
 }
 
 void RecoveryAgent::retryAllFailed()
@@ -480,56 +493,171 @@ void RecoveryAgent::requestHistory()
 
 void RecoveryAgent::snapshotNow()
 {
-    d->takeSnapshot();
+    d->reconcile();
 }
 
-void RecoveryAgent::Private::takeSnapshot()
+void RecoveryAgent::Private::startTracking()
 {
-    if (shuttingDown || psCall || !podman.isAvailable())
+    tracker.load(startupSnapshot);
+    events = new EventWatcher(podman, q);
+    QObject::connect(events, &EventWatcher::eventReceived, q, [this](const PodmanEvent &event) { onEvent(event); });
+    // Each (re)start of the stream may follow a gap: reconcile with a full listing.
+    QObject::connect(events, &EventWatcher::restarted, q, [this] { reconcile(); });
+    events->start();
+    reconcileTimer->start(qMax(0, options.snapshotDelaySec) * 1000);
+}
+
+void RecoveryAgent::Private::reconcile()
+{
+    if (shuttingDown || call || !podman.isAvailable())
         return;
-    psCall = podman.call(Podman::psRunningArguments(), options.podmanTimeoutSec * 1000, q);
-    QObject::connect(psCall, &PodmanCall::done, q, [this, call = psCall.data()] {
-        call->deleteLater();
-        psCall = nullptr;
+    call = podman.call(Podman::psAllArguments(), options.podmanTimeoutSec * 1000, q);
+    QObject::connect(call, &PodmanCall::done, q, [this, c = call.data()] {
+        c->deleteLater();
+        call = nullptr;
         if (shuttingDown) {
             maybeFinishShutdown();
             return;
         }
         QList<PsEntry> entries;
         QString parseError;
-        if (!call->result().ok) {
-            qCDebug(lcState).noquote() << "snapshot skipped:" << call->result().errorText;
+        if (!c->result().ok) {
+            qCDebug(lcState).noquote() << "reconcile skipped:" << c->result().errorText;
             return;
         }
-        if (!PodmanParse::parsePs(call->result().standardOutput, &entries, &parseError)) {
-            qCWarning(lcState).noquote() << "snapshot skipped:" << parseError;
+        if (!PodmanParse::parsePs(c->result().standardOutput, &entries, &parseError)) {
+            qCWarning(lcState).noquote() << "reconcile skipped:" << parseError;
             return;
         }
-        Snapshot snapshot;
-        snapshot.timestamp = nowMs() / 1000;
-        for (const PsEntry &entry : std::as_const(entries))
-            snapshot.containers.append(SnapshotEntry{entry.name, entry.image, {}, {}});
-        const QString dataDir = options.dataDir;
-        trackWrite(true);
-        runAsync(
-            q,
-            [dataDir, snapshot] {
-                QString error;
-                SnapshotStore::write(dataDir, snapshot, &error);
-                return error;
-            },
-            [this, count = int(snapshot.containers.size())](const QString &error) {
-                trackWrite(false);
-                if (!error.isEmpty()) {
-                    qCWarning(lcState).noquote() << "cannot write the snapshot:" << error;
-                    emit q->errorOccurred(tr("Cannot write the container snapshot: %1").arg(error));
-                } else {
-                    qCDebug(lcState) << "snapshot written:" << count << "containers";
-                    emit q->snapshotWritten(count);
-                }
-                maybeFinishShutdown();
-            });
+        tracker.reconcile(entries, nowMs());
+        // Written even if nothing changed: the timestamp says the state was checked.
+        snapshotDirty = true;
+        writeSnapshot();
     });
+}
+
+void RecoveryAgent::Private::onEvent(const PodmanEvent &event)
+{
+    if (shuttingDown)
+        return;
+    const ContainerTracker::Outcome outcome = tracker.apply(event, nowMs());
+    if (outcome.changed)
+        snapshotChanged();
+    if (outcome.unexpectedDeath)
+        onUnexpectedDeath(outcome.name, outcome.quickDeaths);
+}
+
+void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDeaths)
+{
+    for (const QPointer<RecoveryRun> &run : std::as_const(runs)) {
+        if (run && !run->isFinished()) {
+            const QList<ContainerStatus> statuses = run->statuses();
+            for (const ContainerStatus &status : statuses) {
+                if (status.name == name)
+                    return; // already being started
+            }
+        }
+    }
+    ContainerStatus status;
+    if (const ContainerStatus *known = findStatus(name))
+        status = *known;
+    status.name = name;
+    if (quickDeaths >= options.crashLoopDeaths) {
+        qCWarning(lcRecovery).noquote() << name << "is in a crash loop:" << quickDeaths << "quick deaths";
+        status.state = ContainerState::Failed;
+        status.crashLoop = true;
+        status.finishedAtMs = nowMs();
+        status.error = RecoveryAgent::tr("Keeps stopping within a minute of being started (%n time(s) in a row); it is not "
+                          "restarted automatically any more. Retry once it is fixed.", nullptr, quickDeaths);
+        applyStatus(status);
+        emit q->crashLoopDetected(name);
+        report.revision += 1;
+        writeHistory([this] { emit q->reportFinished(report); });
+        return;
+    }
+    // A wanted container died on its own: bring it back after a backoff that grows with each
+    // quick death, so a broken container cannot make us hammer podman.
+    const int delay = RecoveryRun::backoffMs(policyFrom(options), qMax(1, quickDeaths));
+    qCWarning(lcRecovery).noquote() << name << "stopped unexpectedly; restarting in" << delay << "ms";
+    status.state = ContainerState::Waiting;
+    status.error.clear();
+    status.note = RecoveryAgent::tr("Stopped unexpectedly; restarting.");
+    status.finishedAtMs = 0;
+    status.startedAtMs = 0;
+    applyStatus(status);
+    QTimer::singleShot(delay, q, [this, name] {
+        if (shuttingDown || !tracker.isWanted(name))
+            return;
+        ContainerStatus *current = findStatus(name);
+        if (!current || current->state != ContainerState::Waiting)
+            return;
+        RecoveryTarget target;
+        target.status = *current;
+        startRun({target}, policyFrom(options));
+    });
+}
+
+void RecoveryAgent::Private::snapshotChanged()
+{
+    snapshotDirty = true;
+    // Bounded latency: the first change starts the timer, later ones ride along.
+    if (!debounceTimer->isActive() && !snapshotWriting)
+        debounceTimer->start(qMax(0, options.debounceMs));
+}
+
+void RecoveryAgent::Private::writeSnapshot()
+{
+    if (snapshotWriting || !snapshotDirty)
+        return;
+    debounceTimer->stop();
+    snapshotDirty = false;
+    snapshotWriting = true;
+    const Snapshot snapshot = tracker.toSnapshot(nowMs() / 1000);
+    const QString dataDir = options.dataDir;
+    trackWrite(true);
+    runAsync(
+        q,
+        [dataDir, snapshot] {
+            QString error;
+            SnapshotStore::write(dataDir, snapshot, &error);
+            return error;
+        },
+        [this, count = int(snapshot.containers.size())](const QString &error) {
+            snapshotWriting = false;
+            if (!error.isEmpty()) {
+                qCWarning(lcState).noquote() << "cannot write the snapshot:" << error;
+                emit q->errorOccurred(RecoveryAgent::tr("Cannot write the container snapshot: %1").arg(error));
+            } else {
+                qCDebug(lcState) << "snapshot written:" << count << "containers";
+                emit q->snapshotWritten(count);
+            }
+            if (snapshotDirty) // changed while writing
+                shuttingDown ? writeSnapshot() : snapshotChanged();
+            trackWrite(false);
+        });
+}
+
+void RecoveryAgent::Private::writeHistory(std::function<void()> then)
+{
+    const QString dataDir = options.dataDir;
+    const RecoveryReport snapshotOfReport = report;
+    trackWrite(true);
+    runAsync(
+        q,
+        [dataDir, snapshotOfReport] {
+            QString error;
+            History::append(dataDir, snapshotOfReport, &error);
+            return error;
+        },
+        [this, then = std::move(then)](const QString &error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcState).noquote() << "cannot write the history:" << error;
+                emit q->errorOccurred(RecoveryAgent::tr("Cannot write the recovery history: %1").arg(error));
+            }
+            if (then)
+                then();
+            trackWrite(false);
+        });
 }
 
 void RecoveryAgent::Private::trackWrite(bool started)
@@ -546,23 +674,30 @@ void RecoveryAgent::shutdown()
         return;
     d->shuttingDown = true;
     qCInfo(lcRecovery) << "shutting down";
-    d->snapshotTimer->stop();
-    if (d->psCall)
-        d->psCall->cancel();
+    // From here on, containers stopping are the system going down, not the owner's intent.
+    d->tracker.setRecording(false);
+    d->reconcileTimer->stop();
+    if (d->events)
+        d->events->stop();
+    if (d->call)
+        d->call->cancel();
     if (d->startupRun)
         d->startupRun->cancel();
-    for (const QPointer<RecoveryRun> &run : std::as_const(d->retryRuns)) {
+    for (const QPointer<RecoveryRun> &run : std::as_const(d->runs)) {
         if (run)
             run->cancel();
     }
+    // What was recorded before the signal is kept.
+    if (d->debounceTimer->isActive())
+        d->writeSnapshot();
     QTimer::singleShot(0, this, [this] { d->maybeFinishShutdown(); });
 }
 
 void RecoveryAgent::Private::maybeFinishShutdown()
 {
-    if (!shuttingDown || shutdownEmitted || pendingWrites > 0 || psCall || startupRun)
+    if (!shuttingDown || shutdownEmitted || pendingWrites > 0 || call || startupRun)
         return;
-    for (const QPointer<RecoveryRun> &run : std::as_const(retryRuns)) {
+    for (const QPointer<RecoveryRun> &run : std::as_const(runs)) {
         if (run)
             return;
     }
@@ -582,7 +717,7 @@ void RecoveryAgent::Private::maybeFinishShutdown()
             return error;
         },
         [this](const QString &error) {
-            trackWrite(false);
+            pendingWrites -= 1;
             if (!error.isEmpty())
                 qCWarning(lcState).noquote() << "cannot remove the run marker:" << error;
             lock.unlock();

@@ -43,6 +43,8 @@ signals:
     /// A run (start-up or retry) finished; the report as written to the history.
     void reportFinished(const archy::RecoveryReport &report);
     void busyChanged(bool busy);
+    /// A container keeps dying soon after each start; it is no longer restarted automatically.
+    void crashLoopDetected(const QString &name);
     void crashAcknowledged();
     /// Newest first.
     void historyLoaded(const QList<archy::RecoveryReport> &reports);

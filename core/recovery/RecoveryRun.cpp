@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QTimer>
 
+#include <algorithm>
 #include <limits>
 
 #include "Logging.h"
@@ -14,6 +15,12 @@ namespace {
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+/// Retrying cannot help a container that does not exist.
+bool isPermanentFailure(const PodmanResult &result)
+{
+    return result.standardError.contains("no such container");
 }
 
 bool isTerminal(ContainerState state)
@@ -37,7 +44,7 @@ RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QL
         if (m_index.contains(target.status.name))
             continue; // the same name twice would start it twice
         m_index.insert(target.status.name, int(m_items.size()));
-        m_items.append(Item{target, 0, nullptr, {}});
+        m_items.append(Item{target, 0, nullptr, {}, false, 0});
     }
 }
 
@@ -67,7 +74,7 @@ void RecoveryRun::start()
     m_started = true;
     if (!m_podman.isAvailable()) {
         for (Item &item : m_items) {
-            if (item.target.status.state != ContainerState::Failed) {
+            if (item.target.status.state == ContainerState::Waiting) {
                 item.target.status.state = ContainerState::Failed;
                 item.target.status.error = m_podman.unavailableReason();
                 update(item);
@@ -84,9 +91,14 @@ void RecoveryRun::cancel()
     m_cancelled = true;
     m_timer->stop();
     for (Item &item : m_items) {
-        if (item.call)
+        if (item.call) {
             item.call->cancel();
-        else if (!isTerminal(item.target.status.state)) {
+        } else if (item.probingHealth) {
+            item.probingHealth = false;
+            item.target.status.state = ContainerState::Failed;
+            item.target.status.error = tr("Not started: shutting down.");
+            update(item);
+        } else if (!isTerminal(item.target.status.state)) {
             item.target.status.state = ContainerState::Failed;
             item.target.status.error = tr("Not started: shutting down.");
             update(item);
@@ -111,8 +123,15 @@ void RecoveryRun::schedule()
         return;
     qint64 wakeAt = std::numeric_limits<qint64>::max();
     for (Item &item : m_items) {
+        if (item.probingHealth && !item.call) {
+            if (item.readyAtMs <= nowMs())
+                launchHealthProbe(item);
+            else
+                wakeAt = qMin(wakeAt, item.readyAtMs);
+            continue;
+        }
         if (m_inFlight >= m_policy.parallel)
-            break;
+            continue;
         if (item.call || item.target.status.state != ContainerState::Waiting || !dependenciesDone(item))
             continue;
         const qint64 now = nowMs();
@@ -120,19 +139,22 @@ void RecoveryRun::schedule()
         const qint64 readyAt = qMax(item.readyAtMs, gapEnd);
         if (readyAt > now) {
             wakeAt = qMin(wakeAt, readyAt);
-            if (gapEnd > now)
-                break; // the gap holds every launch, not just this one
-            continue;
+            continue; // the gap holds every launch: the others wait for the same timer
         }
         launch(item);
     }
     if (wakeAt != std::numeric_limits<qint64>::max()) {
         m_timer->start(int(qMax<qint64>(0, wakeAt - nowMs())));
-    } else if (m_inFlight == 0 && breakDependencyCycle()) {
+    } else if (!anyCallInFlight() && breakDependencyCycle()) {
         QTimer::singleShot(0, this, &RecoveryRun::schedule);
         return;
     }
     checkFinished();
+}
+
+bool RecoveryRun::anyCallInFlight() const
+{
+    return std::any_of(m_items.cbegin(), m_items.cend(), [](const Item &item) { return item.call != nullptr; });
 }
 
 bool RecoveryRun::breakDependencyCycle()
@@ -181,12 +203,18 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
     item.call = nullptr;
     ContainerStatus &status = item.target.status;
     const PodmanResult &result = call->result();
-    if (result.ok) {
-        status.state = ContainerState::Running;
+    if (result.ok && item.target.healthGate) {
+        // Dependants wait until it is healthy; podman start returning says nothing about that.
         status.error.clear();
-        status.finishedAtMs = nowMs();
+        status.note = tr("Started; waiting for its health check.");
+        item.probingHealth = true;
+        item.healthDeadlineMs = nowMs() + m_policy.healthTimeoutMs;
+        item.readyAtMs = nowMs();
+        qCInfo(lcRecovery).noquote() << "started" << name << "- waiting for it to be healthy";
+    } else if (result.ok) {
+        markRunning(item, item.permanentNote);
         qCInfo(lcRecovery).noquote() << "started" << name;
-    } else if (!m_cancelled && status.attempts < m_policy.maxAttempts) {
+    } else if (!m_cancelled && status.attempts < m_policy.maxAttempts && !isPermanentFailure(result)) {
         const int delay = backoffMs(m_policy, status.attempts);
         status.state = ContainerState::Waiting;
         status.error = result.errorText;
@@ -207,6 +235,53 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         schedule();
 }
 
+void RecoveryRun::markRunning(Item &item, const QString &note)
+{
+    ContainerStatus &status = item.target.status;
+    item.probingHealth = false;
+    status.state = ContainerState::Running;
+    status.error.clear();
+    status.note = note;
+    status.finishedAtMs = nowMs();
+}
+
+void RecoveryRun::launchHealthProbe(Item &item)
+{
+    const QString name = item.target.status.name;
+    item.call = m_podman.call(Podman::healthcheckArguments(name), m_policy.startTimeoutMs, this);
+    PodmanCall *call = item.call;
+    connect(call, &PodmanCall::done, this, [this, call, name] { onHealthProbeDone(call, name); });
+}
+
+void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
+{
+    call->deleteLater();
+    Item &item = m_items[m_index.value(name)];
+    item.call = nullptr;
+    if (m_cancelled) {
+        item.probingHealth = false;
+        item.target.status.state = ContainerState::Failed;
+        item.target.status.error = tr("Not started: shutting down.");
+        update(item);
+        checkFinished();
+        return;
+    }
+    if (call->result().ok) {
+        markRunning(item, tr("Healthy."));
+        qCInfo(lcRecovery).noquote() << name << "is healthy";
+        update(item);
+    } else if (nowMs() >= item.healthDeadlineMs) {
+        const QString note = tr("Its health check did not pass within %n second(s); the containers "
+                                "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
+        markRunning(item, note);
+        qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
+        update(item);
+    } else {
+        item.readyAtMs = nowMs() + m_policy.healthPollMs;
+    }
+    schedule();
+}
+
 void RecoveryRun::update(Item &item)
 {
     emit containerChanged(item.target.status);
@@ -214,7 +289,7 @@ void RecoveryRun::update(Item &item)
 
 void RecoveryRun::checkFinished()
 {
-    if (m_finished || !m_started || m_inFlight > 0)
+    if (m_finished || !m_started || anyCallInFlight())
         return;
     for (const Item &item : m_items) {
         if (!isTerminal(item.target.status.state) && !m_cancelled)

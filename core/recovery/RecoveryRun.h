@@ -23,13 +23,18 @@ struct RunPolicy
     int maxAttempts = 1;
     int backoffInitialMs = 1000; ///< wait before the 2nd attempt; doubles each time
     int backoffMaxMs = 60000;
+    int healthTimeoutMs = 120000; ///< how long a gated container may take to turn healthy
+    int healthPollMs = 1000;
 };
 
 /// A container to start, and the names it must wait for.
 struct RecoveryTarget
 {
     ContainerStatus status; ///< Failed on entry means: never passed to podman (invalid name...)
-    QStringList after;
+    QStringList after;      ///< started only once these are done (running, or given up)
+    /// Others wait for it and it has a healthcheck: it counts as done only once healthy (or
+    /// after RunPolicy::healthTimeoutMs). podman's own timers need systemd, so we probe ourselves.
+    bool healthGate = false;
 };
 
 /**
@@ -67,13 +72,19 @@ private:
         qint64 readyAtMs = 0;
         PodmanCall *call = nullptr;
         QString permanentNote; ///< survives retries, unlike the backoff note
+        bool probingHealth = false;
+        qint64 healthDeadlineMs = 0;
     };
 
     void schedule();
     bool dependenciesDone(const Item &item) const;
     bool breakDependencyCycle();
+    bool anyCallInFlight() const;
     void launch(Item &item);
+    void launchHealthProbe(Item &item);
     void onCallDone(PodmanCall *call, const QString &name);
+    void onHealthProbeDone(PodmanCall *call, const QString &name);
+    void markRunning(Item &item, const QString &note);
     void update(Item &item);
     void checkFinished();
 

@@ -7,13 +7,6 @@
 
 namespace archy {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::ContainerState", text);
-}
-} // namespace
-
 QString containerStateKey(ContainerState state)
 {
     switch (state) {
@@ -39,12 +32,12 @@ ContainerState containerStateFromKey(const QString &key)
 QString containerStateText(ContainerState state)
 {
     switch (state) {
-    case ContainerState::Waiting: return tr("Waiting");
-    case ContainerState::Starting: return tr("Starting");
-    case ContainerState::Running: return tr("Running");
-    case ContainerState::Failed: return tr("Failed");
+    case ContainerState::Waiting: return QCoreApplication::translate("archy::ContainerState", "Waiting");
+    case ContainerState::Starting: return QCoreApplication::translate("archy::ContainerState", "Starting");
+    case ContainerState::Running: return QCoreApplication::translate("archy::ContainerState", "Running");
+    case ContainerState::Failed: return QCoreApplication::translate("archy::ContainerState", "Failed");
     }
-    return tr("Failed");
+    return QCoreApplication::translate("archy::ContainerState", "Failed");
 }
 
 qint64 ContainerStatus::elapsedMs() const

@@ -14,14 +14,10 @@ namespace archy::DurableFile {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::DurableFile", text);
-}
 
 QString describe(const char *what, const QString &path, int error)
 {
-    return tr("%1 %2: %3").arg(tr(what), path, QString::fromLocal8Bit(std::strerror(error)));
+    return QCoreApplication::translate("archy::DurableFile", "%1 %2: %3").arg(QCoreApplication::translate("archy::DurableFile", what), path, QString::fromLocal8Bit(std::strerror(error)));
 }
 
 bool writeAll(int fd, const QByteArray &data, int *savedErrno)
@@ -149,14 +145,14 @@ ReadStatus read(const QString &path, qint64 maxBytes, QByteArray *data, QString 
         return ReadStatus::Missing;
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("archy::DurableFile", "Cannot read %1: %2").arg(path, file.errorString());
         return ReadStatus::Error;
     }
     // Check the size of what was opened, not of the path, and read one byte past the limit in case
     // the file grows meanwhile.
     if (file.size() > maxBytes) {
         if (error)
-            *error = tr("%1 is %2 bytes, more than the %3 bytes allowed; refused.")
+            *error = QCoreApplication::translate("archy::DurableFile", "%1 is %2 bytes, more than the %3 bytes allowed; refused.")
                          .arg(path).arg(file.size()).arg(maxBytes);
         return ReadStatus::TooBig;
     }
@@ -164,12 +160,12 @@ ReadStatus read(const QString &path, qint64 maxBytes, QByteArray *data, QString 
     if (data->size() > maxBytes) {
         data->clear();
         if (error)
-            *error = tr("%1 is more than the %2 bytes allowed; refused.").arg(path).arg(maxBytes);
+            *error = QCoreApplication::translate("archy::DurableFile", "%1 is more than the %2 bytes allowed; refused.").arg(path).arg(maxBytes);
         return ReadStatus::TooBig;
     }
     if (file.error() != QFileDevice::NoError) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+            *error = QCoreApplication::translate("archy::DurableFile", "Cannot read %1: %2").arg(path, file.errorString());
         return ReadStatus::Error;
     }
     return ReadStatus::Ok;

@@ -14,10 +14,6 @@ namespace archy {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::RunMarker", text);
-}
 
 QByteArray readSmallFile(const QString &path)
 {
@@ -126,30 +122,30 @@ Judgement judge(const QString &path)
     judgement.verdict = Verdict::Crash;
     MarkerRecord record;
     if (status != DurableFile::ReadStatus::Ok || !MarkerRecord::parse(data, &record)) {
-        judgement.reason = tr("The run marker was left behind but is unreadable; treated as a crash.");
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The run marker was left behind but is unreadable; treated as a crash.");
         return judgement;
     }
     judgement.pid = record.pid;
 
     if (record.pid == ::getpid()) {
-        judgement.reason = tr("The run marker names pid %1, which is now this process: the pid was reused "
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The run marker names pid %1, which is now this process: the pid was reused "
                               "(new boot or pid namespace), so the previous run crashed.").arg(record.pid);
         return judgement;
     }
     if (!record.legacy && !record.bootId.isEmpty() && record.bootId != currentBootId()) {
-        judgement.reason = tr("The system was restarted while the previous run (pid %1) was still going.")
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The system was restarted while the previous run (pid %1) was still going.")
                                .arg(record.pid);
         return judgement;
     }
     const qint64 ticks = processStartTicks(record.pid);
     if (ticks < 0) {
-        judgement.reason = tr("The previous run (pid %1) ended without a clean shutdown.").arg(record.pid);
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The previous run (pid %1) ended without a clean shutdown.").arg(record.pid);
         return judgement;
     }
     const QString executable = processExecutable(record.pid);
     if (!record.legacy) {
         if (record.startTicks >= 0 && record.startTicks != ticks) {
-            judgement.reason = tr("The previous run (pid %1) ended without a clean shutdown; that pid now "
+            judgement.reason = QCoreApplication::translate("archy::RunMarker", "The previous run (pid %1) ended without a clean shutdown; that pid now "
                                   "belongs to another process (%2).")
                                    .arg(record.pid).arg(QFileInfo(executable).fileName());
             return judgement;
@@ -157,13 +153,13 @@ Judgement judge(const QString &path)
         // Same boot, same pid, same start time, yet we hold the lock: the lock file was tampered with.
         // Never remove the marker of what may be a live instance.
         judgement.verdict = Verdict::LiveInstance;
-        judgement.reason = tr("The instance with pid %1 still runs.").arg(record.pid);
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The instance with pid %1 still runs.").arg(record.pid);
         return judgement;
     }
     // The seed's bare pid: the process behind it is alive. Unless it is the seed itself, started
     // before it wrote the marker, the pid was reused.
     if (!executable.isEmpty() && !isSeedOrUs(executable)) {
-        judgement.reason = tr("The previous run (pid %1) ended without a clean shutdown; that pid now "
+        judgement.reason = QCoreApplication::translate("archy::RunMarker", "The previous run (pid %1) ended without a clean shutdown; that pid now "
                               "belongs to an unrelated process (%2).")
                                .arg(record.pid).arg(QFileInfo(executable).fileName());
         return judgement;
@@ -176,14 +172,14 @@ Judgement judge(const QString &path)
         const qint64 bootMs = QDateTime::currentMSecsSinceEpoch() - qint64(uptime * 1000);
         const qint64 processStartMs = bootMs + ticks * 1000 / ticksPerSecond;
         if (processStartMs > markerMs + 1000) {
-            judgement.reason = tr("The previous run (pid %1) ended without a clean shutdown; that pid was "
+            judgement.reason = QCoreApplication::translate("archy::RunMarker", "The previous run (pid %1) ended without a clean shutdown; that pid was "
                                   "reused by a process started after the marker was written.")
                                    .arg(record.pid);
             return judgement;
         }
     }
     judgement.verdict = Verdict::LiveInstance;
-    judgement.reason = tr("The previous instance (pid %1, %2) still runs on this data dir.")
+    judgement.reason = QCoreApplication::translate("archy::RunMarker", "The previous instance (pid %1, %2) still runs on this data dir.")
                            .arg(record.pid).arg(QFileInfo(executable).fileName());
     return judgement;
 }

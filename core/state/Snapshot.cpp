@@ -12,10 +12,6 @@ namespace archy {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::Snapshot", text);
-}
 
 QString jsonTypeName(const QJsonValue &value)
 {
@@ -48,18 +44,64 @@ QString printable(const QString &text)
 
 } // namespace
 
-QByteArray Snapshot::toJson() const
+namespace {
+
+QJsonArray entriesToJson(const QList<SnapshotEntry> &entries)
 {
     QJsonArray array;
-    for (const SnapshotEntry &entry : containers) {
+    for (const SnapshotEntry &entry : entries) {
         QJsonObject object = entry.extra;
         object.insert(QStringLiteral("name"), entry.name);
         object.insert(QStringLiteral("image"), entry.image);
         array.append(object);
     }
+    return array;
+}
+
+QList<SnapshotEntry> entriesFromJson(const QJsonArray &array)
+{
+    QList<SnapshotEntry> entries;
+    entries.reserve(array.size());
+    int index = 0;
+    for (const QJsonValue &value : array) {
+        SnapshotEntry entry;
+        const QJsonObject object = value.toObject();
+        const QJsonValue name = object.value(QLatin1String("name"));
+        const QJsonValue image = object.value(QLatin1String("image"));
+        if (!value.isObject()) {
+            entry.name = QStringLiteral("#%1").arg(index);
+            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1 is %2, not an object").arg(index).arg(jsonTypeName(value));
+        } else if (!name.isString()) {
+            entry.name = QStringLiteral("#%1").arg(index);
+            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1: \"name\" is %2, not a string").arg(index).arg(jsonTypeName(name));
+        } else if (!isValidContainerName(name.toString())) {
+            entry.name = printable(name.toString());
+            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "\"%1\" is not a valid container name; it was not passed to podman")
+                                      .arg(entry.name);
+        } else if (!image.isString()) {
+            entry.name = name.toString();
+            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1: \"image\" is %2, not a string").arg(index).arg(jsonTypeName(image));
+        } else {
+            entry.name = name.toString();
+            entry.image = image.toString();
+            entry.extra = object;
+            entry.extra.remove(QStringLiteral("name"));
+            entry.extra.remove(QStringLiteral("image"));
+        }
+        entries.append(entry);
+        ++index;
+    }
+    return entries;
+}
+
+} // namespace
+
+QByteArray Snapshot::toJson() const
+{
     QJsonObject root;
     root.insert(QStringLiteral("timestamp"), timestamp);
-    root.insert(QStringLiteral("containers"), array);
+    root.insert(QStringLiteral("containers"), entriesToJson(containers));
+    root.insert(QStringLiteral("stoppedByOwner"), entriesToJson(stoppedByOwner));
     root.insert(QStringLiteral("writer"), QStringLiteral("archy-recovery"));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -70,55 +112,34 @@ bool Snapshot::fromJson(const QByteArray &json, Snapshot *snapshot, QString *err
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        *error = QCoreApplication::translate("archy::Snapshot", "not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
         return false;
     }
     if (!document.isObject()) {
-        *error = tr("the top level is not a JSON object");
+        *error = QCoreApplication::translate("archy::Snapshot", "the top level is not a JSON object");
         return false;
     }
     const QJsonObject root = document.object();
     const QJsonValue timestamp = root.value(QLatin1String("timestamp"));
     if (!timestamp.isDouble() || timestamp.toDouble() < 0) {
-        *error = tr("\"timestamp\" is %1, not a number of seconds").arg(jsonTypeName(timestamp));
+        *error = QCoreApplication::translate("archy::Snapshot", "\"timestamp\" is %1, not a number of seconds").arg(jsonTypeName(timestamp));
         return false;
     }
     snapshot->timestamp = qint64(timestamp.toDouble());
     const QJsonValue containers = root.value(QLatin1String("containers"));
     if (!containers.isArray()) {
-        *error = tr("\"containers\" is %1, not a list").arg(jsonTypeName(containers));
+        *error = QCoreApplication::translate("archy::Snapshot", "\"containers\" is %1, not a list").arg(jsonTypeName(containers));
         return false;
     }
-    const QJsonArray array = containers.toArray();
-    snapshot->containers.reserve(array.size());
-    int index = 0;
-    for (const QJsonValue &value : array) {
-        SnapshotEntry entry;
-        const QJsonObject object = value.toObject();
-        const QJsonValue name = object.value(QLatin1String("name"));
-        const QJsonValue image = object.value(QLatin1String("image"));
-        if (!value.isObject()) {
-            entry.name = QStringLiteral("#%1").arg(index);
-            entry.invalidReason = tr("entry %1 is %2, not an object").arg(index).arg(jsonTypeName(value));
-        } else if (!name.isString()) {
-            entry.name = QStringLiteral("#%1").arg(index);
-            entry.invalidReason = tr("entry %1: \"name\" is %2, not a string").arg(index).arg(jsonTypeName(name));
-        } else if (!isValidContainerName(name.toString())) {
-            entry.name = printable(name.toString());
-            entry.invalidReason = tr("\"%1\" is not a valid container name; it was not passed to podman")
-                                      .arg(entry.name);
-        } else if (!image.isString()) {
-            entry.name = name.toString();
-            entry.invalidReason = tr("entry %1: \"image\" is %2, not a string").arg(index).arg(jsonTypeName(image));
-        } else {
-            entry.name = name.toString();
-            entry.image = image.toString();
-            entry.extra = object;
-            entry.extra.remove(QStringLiteral("name"));
-            entry.extra.remove(QStringLiteral("image"));
-        }
-        snapshot->containers.append(entry);
-        ++index;
+    snapshot->containers = entriesFromJson(containers.toArray());
+    const QJsonValue stopped = root.value(QLatin1String("stoppedByOwner"));
+    if (!stopped.isUndefined() && !stopped.isNull() && !stopped.isArray()) {
+        *error = QCoreApplication::translate("archy::Snapshot", "\"stoppedByOwner\" is %1, not a list").arg(jsonTypeName(stopped));
+        return false;
+    }
+    for (const SnapshotEntry &entry : entriesFromJson(stopped.toArray())) {
+        if (entry.isValid()) // a bad name here could only keep something stopped: drop it
+            snapshot->stoppedByOwner.append(entry);
     }
     return true;
 }
@@ -141,7 +162,7 @@ bool readOne(const QString &path, Snapshot *snapshot, QString *error, bool *miss
     }
     QString parseError;
     if (!Snapshot::fromJson(data, snapshot, &parseError)) {
-        *error = tr("%1 is corrupt: %2").arg(path, parseError);
+        *error = QCoreApplication::translate("archy::Snapshot", "%1 is corrupt: %2").arg(path, parseError);
         return false;
     }
     return true;
@@ -164,13 +185,13 @@ ReadResult read(const QString &dataDir)
     if (readOne(dir.filePath(previousFileName()), &result.snapshot, &previousError, &previousMissing)) {
         result.found = true;
         result.usedPrevious = true;
-        result.warning = missing ? tr("The newest snapshot is missing; the previous one was used.")
-                                 : tr("%1; the previous snapshot was used.").arg(error);
+        result.warning = missing ? QCoreApplication::translate("archy::Snapshot", "The newest snapshot is missing; the previous one was used.")
+                                 : QCoreApplication::translate("archy::Snapshot", "%1; the previous snapshot was used.").arg(error);
         return result;
     }
     result.snapshot = Snapshot();
     if (!missing)
-        result.warning = previousMissing ? error : tr("%1; %2").arg(error, previousError);
+        result.warning = previousMissing ? error : QCoreApplication::translate("archy::Snapshot", "%1; %2").arg(error, previousError);
     else if (!previousMissing)
         result.warning = previousError;
     return result;

@@ -18,11 +18,16 @@ struct SnapshotEntry
     bool isValid() const { return invalidReason.isEmpty(); }
 };
 
-/// The snapshot file: the seed's schema `{"timestamp": secs, "containers": [{"name", "image"}]}`.
+/**
+ * The snapshot file: the seed's schema `{"timestamp": secs, "containers": [{"name", "image"}]}`,
+ * where "containers" are those that should run. We add "stoppedByOwner": the containers the owner
+ * stopped on purpose, which no start-up may bring back. The seed ignores unknown keys.
+ */
 struct Snapshot
 {
     qint64 timestamp = 0; ///< seconds since the epoch
     QList<SnapshotEntry> containers;
+    QList<SnapshotEntry> stoppedByOwner;
 
     QByteArray toJson() const;
     /// Type-checks every field. Bad entries are kept with invalidReason set; a bad document fails.

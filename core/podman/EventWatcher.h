@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+
+#include "Podman.h"
+#include "PodmanParse.h"
+
+class QTimer;
+
+namespace archy {
+
+/**
+ * Follows `podman events --format json --filter type=container` in one long-running process and
+ * emits each container event. If the process dies it is started again after a doubling delay
+ * (1 s up to 60 s), and restarted() tells the owner to reconcile, since events may have been missed.
+ */
+class EventWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventWatcher)
+
+public:
+    explicit EventWatcher(const Podman &podman, QObject *parent = nullptr);
+    ~EventWatcher() override;
+
+    void start();
+    void stop();
+    bool isRunning() const;
+
+    /// Longest event line accepted; a longer one is dropped, so a broken stream cannot eat memory.
+    static constexpr int MaxLineBytes = 1024 * 1024;
+
+signals:
+    void eventReceived(const archy::PodmanEvent &event);
+    /// The stream (re)started after a gap: events in the gap are lost.
+    void restarted();
+
+private:
+    void launch();
+    void onReadyRead();
+    void onFinished();
+
+    Podman m_podman;
+    QProcess *m_process = nullptr;
+    QTimer *m_restartTimer;
+    QByteArray m_buffer;
+    int m_restartDelayMs = 1000;
+    bool m_stopped = true;
+    bool m_discarding = false;
+};
+
+} // namespace archy

@@ -1,0 +1,191 @@
+#include "ContainerTracker.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace archy {
+
+bool isIgnored(const QMap<QString, QString> &labels)
+{
+    return labels.value(ignoreLabel()).trimmed().compare(ignoreLabelValue(), Qt::CaseInsensitive) == 0;
+}
+
+QStringList afterNames(const QMap<QString, QString> &labels)
+{
+    QStringList names;
+    const QStringList parts = labels.value(afterLabel()).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QString name = part.trimmed();
+        if (isValidContainerName(name) && !names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+void ContainerTracker::load(const Snapshot &snapshot)
+{
+    m_containers.clear();
+    for (const SnapshotEntry &entry : snapshot.containers) {
+        if (!entry.isValid())
+            continue;
+        Tracked &tracked = m_containers[entry.name];
+        tracked.image = entry.image;
+        tracked.wanted = true;
+    }
+    for (const SnapshotEntry &entry : snapshot.stoppedByOwner) {
+        Tracked &tracked = m_containers[entry.name];
+        tracked.image = entry.image;
+        tracked.wanted = false;
+        tracked.stoppedByOwner = true;
+    }
+}
+
+bool ContainerTracker::reconcile(const QList<PsEntry> &entries, qint64 nowMs)
+{
+    if (!m_recording)
+        return false;
+    bool changed = false;
+    QSet<QString> present;
+    for (const PsEntry &entry : entries) {
+        if (isIgnored(entry.labels) || entry.isInfra)
+            continue;
+        present.insert(entry.name);
+        const bool known = m_containers.contains(entry.name);
+        Tracked &tracked = m_containers[entry.name];
+        tracked.id = entry.id;
+        if (tracked.image != entry.image) {
+            tracked.image = entry.image;
+            changed = true;
+        }
+        if (entry.isRunning()) {
+            if (!tracked.running || !tracked.wanted || tracked.stoppedByOwner)
+                changed = true;
+            if (!tracked.running)
+                tracked.lastStartMs = nowMs;
+            tracked.running = true;
+            tracked.wanted = true;
+            tracked.stoppedByOwner = false;
+        } else {
+            // A stop missed while the event stream was down cannot be told from a crash: keep
+            // what we knew. A container never seen running is not wanted.
+            tracked.running = false;
+            changed = changed || !known;
+        }
+    }
+    for (auto it = m_containers.begin(); it != m_containers.end();) {
+        if (!present.contains(it.key())) {
+            it = m_containers.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    return changed;
+}
+
+QString ContainerTracker::nameForEvent(const PodmanEvent &event) const
+{
+    if (!event.id.isEmpty()) {
+        for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
+            if (it->id == event.id)
+                return it.key();
+        }
+    }
+    return event.name;
+}
+
+ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint64 nowMs)
+{
+    Outcome outcome;
+    if (!m_recording || !isValidContainerName(event.name))
+        return outcome;
+    if (isIgnored(event.labels)) {
+        outcome.changed = m_containers.remove(event.name) > 0;
+        return outcome;
+    }
+    const QString &status = event.status;
+    if (status == QLatin1String("rename")) {
+        const QString oldName = nameForEvent(event);
+        if (oldName != event.name && m_containers.contains(oldName)) {
+            m_containers.insert(event.name, m_containers.take(oldName));
+            outcome.changed = true;
+        }
+        return outcome;
+    }
+    if (status == QLatin1String("remove")) {
+        outcome.changed = m_containers.remove(nameForEvent(event)) > 0;
+        return outcome;
+    }
+
+    Tracked &tracked = m_containers[event.name];
+    if (!event.id.isEmpty())
+        tracked.id = event.id;
+    if (!event.image.isEmpty())
+        tracked.image = event.image;
+    outcome.name = event.name;
+
+    if (status == QLatin1String("start")) {
+        outcome.changed = !tracked.running || !tracked.wanted || tracked.stoppedByOwner;
+        tracked.running = true;
+        tracked.wanted = true;
+        tracked.stoppedByOwner = false;
+        tracked.stopRequested = false;
+        tracked.lastStartMs = nowMs;
+    } else if (status == QLatin1String("stop") || status == QLatin1String("kill")) {
+        // `podman kill -s HUP` reloads without stopping: wait for `died` to decide.
+        tracked.stopRequested = true;
+    } else if (status == QLatin1String("died")) {
+        tracked.running = false;
+        if (tracked.stopRequested) {
+            outcome.changed = tracked.wanted || !tracked.stoppedByOwner;
+            tracked.wanted = false;
+            tracked.stoppedByOwner = true;
+            tracked.quickDeaths = 0;
+        } else if (event.exitCode == 0) {
+            outcome.changed = tracked.wanted;
+            tracked.wanted = false; // finished its job
+            tracked.quickDeaths = 0;
+        } else if (tracked.wanted) {
+            const bool quick = tracked.lastStartMs > 0 && nowMs - tracked.lastStartMs < QuickDeathMs;
+            tracked.quickDeaths = quick ? tracked.quickDeaths + 1 : 1;
+            outcome.unexpectedDeath = true;
+            outcome.quickDeaths = tracked.quickDeaths;
+        }
+        tracked.stopRequested = false;
+    }
+    return outcome;
+}
+
+Snapshot ContainerTracker::toSnapshot(qint64 nowSeconds) const
+{
+    Snapshot snapshot;
+    snapshot.timestamp = nowSeconds;
+    QStringList names = m_containers.keys();
+    std::sort(names.begin(), names.end());
+    for (const QString &name : std::as_const(names)) {
+        const Tracked &tracked = m_containers.value(name);
+        if (tracked.wanted)
+            snapshot.containers.append(SnapshotEntry{name, tracked.image, {}, {}});
+        else if (tracked.stoppedByOwner)
+            snapshot.stoppedByOwner.append(SnapshotEntry{name, tracked.image, {}, {}});
+    }
+    return snapshot;
+}
+
+bool ContainerTracker::isWanted(const QString &name) const
+{
+    return m_containers.value(name).wanted;
+}
+
+bool ContainerTracker::isStoppedByOwner(const QString &name) const
+{
+    return m_containers.value(name).stoppedByOwner;
+}
+
+int ContainerTracker::quickDeaths(const QString &name) const
+{
+    return m_containers.value(name).quickDeaths;
+}
+
+} // namespace archy

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include "Snapshot.h"
+#include "podman/PodmanParse.h"
+
+namespace archy {
+
+/// The label that keeps a container out of archy-recovery entirely.
+inline QString ignoreLabel() { return QStringLiteral("io.archipelago.recovery"); }
+inline QString ignoreLabelValue() { return QStringLiteral("ignore"); }
+/// `io.archipelago.recovery.after=a,b`: start this container only after a and b.
+inline QString afterLabel() { return QStringLiteral("io.archipelago.recovery.after"); }
+
+bool isIgnored(const QMap<QString, QString> &labels);
+QStringList afterNames(const QMap<QString, QString> &labels);
+
+/**
+ * What should run, kept from podman's events and periodic `ps -a` reconciles. Pure logic, no IO.
+ *
+ * A container is *wanted* while it runs, and stays wanted when it dies on its own (a crash, a
+ * power cut). It stops being wanted only when the owner stops or kills it (a `stop`/`kill` event
+ * before `died`) or it exits with status 0 (a job that finished). Once recording is switched off
+ * (the system is shutting down), nothing changes any more: containers stopped by the shutdown are
+ * not mistaken for the owner's intent.
+ */
+class ContainerTracker final
+{
+public:
+    struct Outcome
+    {
+        bool changed = false;          ///< the snapshot should be written again
+        bool unexpectedDeath = false;  ///< died on its own while wanted
+        QString name;
+        int quickDeaths = 0;           ///< deaths in a row, each soon after a start
+    };
+
+    /// Deaths sooner than this after a start count towards a crash loop.
+    static constexpr qint64 QuickDeathMs = 60000;
+
+    /// Starts from the last good snapshot: its containers are wanted, its stoppedByOwner not.
+    void load(const Snapshot &snapshot);
+    /// Full state from `podman ps -a`. Returns true if anything changed.
+    bool reconcile(const QList<PsEntry> &entries, qint64 nowMs);
+    Outcome apply(const PodmanEvent &event, qint64 nowMs);
+
+    void setRecording(bool recording) { m_recording = recording; }
+    bool isRecording() const { return m_recording; }
+
+    Snapshot toSnapshot(qint64 nowSeconds) const;
+    bool isWanted(const QString &name) const;
+    bool isStoppedByOwner(const QString &name) const;
+    int quickDeaths(const QString &name) const;
+
+private:
+    struct Tracked
+    {
+        QString id;
+        QString image;
+        bool running = false;
+        bool wanted = false;
+        bool stoppedByOwner = false;
+        bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
+        qint64 lastStartMs = 0;
+        int quickDeaths = 0;
+    };
+
+    QString nameForEvent(const PodmanEvent &event) const;
+
+    QHash<QString, Tracked> m_containers; ///< by name
+    bool m_recording = true;
+};
+
+} // namespace archy

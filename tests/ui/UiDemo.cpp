@@ -1,0 +1,81 @@
+// Renders the main window with a scripted FakeBackend to a PNG (docs/screenshots/), offscreen.
+// Usage: archy-ui-demo --mode desktop|kiosk --size 1280x800 --out file.png [--history]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include "ContainerView.h"
+#include "FakeBackend.h"
+#include "HistoryView.h"
+#include "MainWindow.h"
+#include "ProgressDelegate.h"
+
+using namespace archy;
+using namespace archy::test;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("archy-ui-demo"));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("desktop or kiosk"),
+                                        QStringLiteral("mode"), QStringLiteral("desktop"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("size"),
+                                        QStringLiteral("1280x800"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("PNG to write"),
+                                       QStringLiteral("file"));
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+                                           QStringLiteral("Show the history page"));
+    const QCommandLineOption cleanOption(QStringLiteral("clean"), QStringLiteral("Clean start, no crash"));
+    parser.addOptions({modeOption, sizeOption, outOption, historyOption, cleanOption});
+    parser.process(app);
+
+    const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+    const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+    const WindowMode mode =
+        parser.value(modeOption) == QLatin1String("kiosk") ? WindowMode::Kiosk : WindowMode::Desktop;
+
+    FakeBackend backend;
+    backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
+    RecoveryReport report = parser.isSet(cleanOption) ? makeCleanReport() : makeCrashReport();
+    if (!parser.isSet(cleanOption))
+        report.crashInfo.snapshotWarning.clear();
+    backend.setReport(report);
+    backend.setBusy(!parser.isSet(cleanOption));
+
+    MainWindow window(&backend, mode);
+    window.resize(size);
+    window.show();
+    // Freeze the busy animation at a pleasant spot.
+    window.containerView()->progressDelegate()->setAnimationPhase(0.45);
+
+    if (parser.isSet(historyOption)) {
+        window.showHistory();
+        RecoveryReport older = makeCleanReport();
+        older.startedAtMs = 1699000000000;
+        RecoveryReport oldest = makeCrashReport();
+        oldest.startedAtMs = 1698000000000;
+        for (ContainerStatus &c : oldest.containers)
+            c.state = ContainerState::Running;
+        emit backend.historyLoaded({report, older, oldest});
+        window.historyView()->showReport(0);
+        window.historyView()->reportList()->setCurrentItem(
+            window.historyView()->reportList()->topLevelItem(0));
+    }
+
+    QTimer::singleShot(300, &app, [&] {
+        window.containerView()->progressDelegate()->setAnimationPhase(0.45);
+        const QImage image = window.grab().toImage();
+        const QString out = parser.value(outOption);
+        if (out.isEmpty() || !image.save(out)) {
+            qCritical("could not write %s", qPrintable(out));
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::exit(0);
+    });
+    return QApplication::exec();
+}

@@ -1,0 +1,192 @@
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "ContainerModel.h"
+#include "FakeBackend.h"
+
+using namespace archy;
+using namespace archy::test;
+
+class TestContainerModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelTesterOverBackendSignals();
+    void resetLoadsAllRows();
+    void changeUpdatesOneRow();
+    void changeOfUnknownContainerInsertsRow();
+    void summaryCounts();
+    void retryPendingBlocksRetry();
+    void finishedReportMergesWithoutReset();
+    void columnsAndRoles();
+};
+
+void TestContainerModel::modelTesterOverBackendSignals()
+{
+    FakeBackend backend;
+    ContainerModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBackend(&backend);
+    backend.resetTo(makeCrashReport());
+    backend.change(makeStatus(QStringLiteral("electrs"), ContainerState::Running, {}, 1));
+    backend.change(makeStatus(QStringLiteral("new-one"), ContainerState::Starting));
+    model.markRetryPending(QStringLiteral("lnd"));
+    model.clearRetryPending();
+    backend.resetTo(RecoveryReport{});
+    backend.resetTo(makeCleanReport());
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestContainerModel::resetLoadsAllRows()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend); // picks up the current report without a signal
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(0, ContainerModel::Name).data().toString(), QStringLiteral("bitcoind"));
+    QCOMPARE(model.index(3, ContainerModel::Name).data().toString(), QStringLiteral("lnd"));
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    backend.resetTo(makeCleanReport());
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOf(QStringLiteral("lnd")), -1);
+}
+
+void TestContainerModel::changeUpdatesOneRow()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    backend.change(makeStatus(QStringLiteral("electrs"), ContainerState::Failed, QStringLiteral("boom"), 2));
+
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 1);
+    QCOMPARE(bottomRight.row(), 1);
+    QCOMPARE(topLeft.column(), 0);
+    QCOMPARE(bottomRight.column(), ContainerModel::ColumnCount - 1);
+    const QModelIndex row = model.index(1, ContainerModel::State);
+    QCOMPARE(ContainerState(row.data(ContainerModel::StateRole).toInt()), ContainerState::Failed);
+    QCOMPARE(row.data().toString(), containerStateText(ContainerState::Failed));
+    QCOMPARE(row.data(ContainerModel::ErrorRole).toString(), QStringLiteral("boom"));
+    QCOMPARE(model.index(1, ContainerModel::Attempts).data().toInt(), 2);
+    QVERIFY(model.index(1, ContainerModel::Progress).data().toString().contains(QStringLiteral("boom")));
+    QVERIFY(model.index(1, ContainerModel::Name)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("boom")));
+}
+
+void TestContainerModel::changeOfUnknownContainerInsertsRow()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    backend.change(makeStatus(QStringLiteral("fulcrum"), ContainerState::Starting));
+
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 4);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.rowOf(QStringLiteral("fulcrum")), 4);
+    QCOMPARE(model.index(4, ContainerModel::Image).data().toString(),
+             QStringLiteral("docker.io/archy/fulcrum:latest"));
+}
+
+void TestContainerModel::summaryCounts()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend);
+    QCOMPARE(model.totalCount(), 4);
+    QCOMPARE(model.recoveredCount(), 1);
+    QCOMPARE(model.failedCount(), 1);
+    QCOMPARE(model.summaryText(), ContainerModel::tr("%1 of %2 containers recovered").arg(1).arg(4));
+
+    QSignalSpy summary(&model, &ContainerModel::summaryChanged);
+    backend.change(makeStatus(QStringLiteral("electrs"), ContainerState::Running, {}, 1));
+    QCOMPARE(summary.count(), 1);
+    QCOMPARE(model.recoveredCount(), 2);
+    QVERIFY(model.summaryText().contains(QLatin1String("2")));
+}
+
+void TestContainerModel::retryPendingBlocksRetry()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend);
+    const QModelIndex lnd = model.index(model.rowOf(QStringLiteral("lnd")), ContainerModel::Action);
+    QVERIFY(lnd.data(ContainerModel::CanRetryRole).toBool());
+    QCOMPARE(model.retryableCount(), 1);
+
+    model.markRetryPending(QStringLiteral("lnd"));
+    QVERIFY(!lnd.data(ContainerModel::CanRetryRole).toBool());
+    QVERIFY(lnd.data(ContainerModel::RetryPendingRole).toBool());
+    QCOMPARE(model.retryableCount(), 0);
+
+    // The backend's answer replaces "pending" with the real state.
+    backend.change(makeStatus(QStringLiteral("lnd"), ContainerState::Failed, QStringLiteral("again"), 2));
+    QVERIFY(!lnd.data(ContainerModel::RetryPendingRole).toBool());
+    QVERIFY(lnd.data(ContainerModel::CanRetryRole).toBool());
+
+    // A backend error must not leave it blocked forever.
+    model.markRetryPending(QStringLiteral("lnd"));
+    emit backend.errorOccurred(QStringLiteral("history unwritable"));
+    QVERIFY(lnd.data(ContainerModel::CanRetryRole).toBool());
+
+    // Only failed containers can be retried.
+    const QModelIndex running = model.index(0, ContainerModel::Action);
+    QVERIFY(!running.data(ContainerModel::CanRetryRole).toBool());
+}
+
+void TestContainerModel::finishedReportMergesWithoutReset()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    model.setBackend(&backend);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    RecoveryReport finished = makeCrashReport();
+    finished.containers[1] = makeStatus(QStringLiteral("electrs"), ContainerState::Running, {}, 1);
+    finished.containers[2] = makeStatus(QStringLiteral("mempool-web"), ContainerState::Running, {}, 1);
+    emit backend.reportFinished(finished);
+
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changed.count(), 2); // only the two rows that changed
+    QCOMPARE(model.recoveredCount(), 3);
+}
+
+void TestContainerModel::columnsAndRoles()
+{
+    ContainerModel model;
+    QCOMPARE(model.columnCount(), int(ContainerModel::ColumnCount));
+    for (int c = 0; c < ContainerModel::ColumnCount; ++c)
+        QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+    QVERIFY(model.roleNames().contains(ContainerModel::NameRole));
+    model.resetReport(makeCrashReport());
+    QCOMPARE(model.index(2, ContainerModel::Progress).data(ContainerModel::NameRole).toString(),
+             QStringLiteral("mempool-web"));
+    QVERIFY(!model.index(0, ContainerModel::Name).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model.index(0, ContainerModel::Time).data().toString().isEmpty());
+    QVERIFY(model.index(2, ContainerModel::Time).data().toString().isEmpty()); // never started
+    QCOMPARE(model.status(3).error, makeCrashReport().containers.at(3).error);
+}
+
+QTEST_MAIN(TestContainerModel)
+#include "tst_containermodel.moc"

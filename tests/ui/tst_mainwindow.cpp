@@ -1,0 +1,351 @@
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "ContainerModel.h"
+#include "ContainerView.h"
+#include "CrashBanner.h"
+#include "FakeBackend.h"
+#include "HistoryView.h"
+#include "MainWindow.h"
+
+using namespace archy;
+using namespace archy::test;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void kioskIsFullScreenAndFrameless();
+    void kioskTouchTargets_data();
+    void kioskTouchTargets();
+    void kioskQuitNeedsConfirmation();
+    void kioskQuitCanBeCancelled();
+    void desktopHasMenuToolbarAndShortcuts();
+    void desktopFollowsSystemPalette();
+    void desktopRemembersGeometry();
+    void retryAllFailed();
+    void historyPage();
+    void kioskTapShowsFullError();
+    void summaryAndErrors();
+    void accessibleNames();
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    // Keep the tests away from the user's real settings.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMainWindow::kioskIsFullScreenAndFrameless()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.showForMode();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.isFullScreen());
+    QVERIFY(window.windowFlags().testFlag(Qt::FramelessWindowHint));
+    QVERIFY(!window.menuBar()->isVisible());
+    QVERIFY(window.findChildren<QToolBar *>().isEmpty());
+    QVERIFY(window.crashBanner()->isAlarming());
+}
+
+void TestMainWindow::kioskTouchTargets_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("7-inch 800x480") << QSize(800, 480);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
+void TestMainWindow::kioskTouchTargets()
+{
+    QFETCH(QSize, size);
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), size);
+    QVERIFY(window.touchSize() >= 48);
+
+    // Everything fits: the layout's minimum is within the screen.
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY2(minimum.width() <= size.width() && minimum.height() <= size.height(),
+             qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+
+    // Every visible button is a real touch target and lies inside the window.
+    const auto buttons = window.findChildren<QPushButton *>();
+    int visible = 0;
+    for (QPushButton *button : buttons) {
+        if (!button->isVisibleTo(&window))
+            continue;
+        ++visible;
+        QVERIFY2(button->height() >= 48, qPrintable(button->objectName()));
+        QVERIFY2(button->width() >= 48, qPrintable(button->objectName()));
+        const QRect r(button->mapTo(&window, QPoint(0, 0)), button->size());
+        QVERIFY2(window.rect().contains(r), qPrintable(button->objectName()));
+        QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(button->objectName()));
+    }
+    QVERIFY(visible >= 5); // acknowledge, retry row, retry all, history, quit
+
+    // Readable at arm's length.
+    QVERIFY(window.font().pixelSize() >= 20);
+    QVERIFY(window.containerView()->rowHeight(0) >= 48);
+    QVERIFY(window.containerView()->isColumnHidden(ContainerModel::Image));
+    // The failed row is on screen with its button, not scrolled away.
+    QPushButton *retry = window.containerView()->retryButton(QStringLiteral("lnd"));
+    QVERIFY(retry);
+    QVERIFY(window.containerView()->viewport()->rect().contains(
+        QRect(retry->mapTo(window.containerView()->viewport(), QPoint(0, 0)), retry->size())));
+    // Its label is not clipped: the column is wide enough for text, icon and padding.
+    QVERIFY(retry->width() >= retry->sizeHint().width());
+}
+
+void TestMainWindow::kioskQuitNeedsConfirmation()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *quit = window.findChild<QPushButton *>(QStringLiteral("quitButton"));
+    QVERIFY(quit);
+    QTest::mouseClick(quit, Qt::LeftButton);
+    QVERIFY(window.isVisible()); // not yet
+    QMessageBox *box = window.quitConfirmation();
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    auto *confirm = box->findChild<QPushButton *>(QStringLiteral("confirmQuitButton"));
+    QVERIFY(confirm);
+    QVERIFY(confirm->height() >= 48);
+
+    // A stray close (Alt+F4) is turned into the same question.
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::kioskQuitCanBeCancelled()
+{
+    FakeBackend backend;
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.requestQuit();
+    QPointer<QMessageBox> box = window.quitConfirmation();
+    QTRY_VERIFY(box && box->isVisible());
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("cancelQuitButton")), Qt::LeftButton);
+    QTRY_VERIFY(!box);
+    QVERIFY(window.isVisible());
+}
+
+void TestMainWindow::desktopHasMenuToolbarAndShortcuts()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.showForMode();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.isFullScreen());
+    QVERIFY(!window.windowFlags().testFlag(Qt::FramelessWindowHint));
+    QCOMPARE(window.menuBar()->actions().size(), 3);
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    QStringList toolNames;
+    for (QAction *a : toolBar->actions())
+        toolNames << a->objectName();
+    QVERIFY(toolNames.contains(QStringLiteral("retryAllAction")));
+    QVERIFY(toolNames.contains(QStringLiteral("historyAction")));
+    QVERIFY(toolNames.contains(QStringLiteral("quitAction")));
+
+    // Shortcuts go to the active window only.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(backend.retryAllCount, 1);
+    QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(window.isHistoryShown());
+    QCOMPARE(backend.historyRequests, 1);
+    QTest::keyClick(window.historyView(), Qt::Key_Escape);
+    QVERIFY(!window.isHistoryShown());
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(backend.acknowledgeCount, 1);
+
+    // Desktop quit does not ask.
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::desktopFollowsSystemPalette()
+{
+    FakeBackend backend;
+    backend.setReport(makeCleanReport());
+    MainWindow window(&backend, WindowMode::Desktop);
+    QVERIFY(window.styleSheet().isEmpty());
+    QPalette dark = QApplication::palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+    QApplication::setPalette(dark);
+    QTRY_COMPARE(window.containerView()->palette().color(QPalette::Base), QColor(0x10, 0x10, 0x10));
+    QTRY_COMPARE(window.crashBanner()->palette().color(QPalette::Window), QColor(0x20, 0x20, 0x20));
+    QApplication::setPalette(QPalette());
+}
+
+void TestMainWindow::desktopRemembersGeometry()
+{
+    FakeBackend backend;
+    {
+        MainWindow window(&backend, WindowMode::Desktop);
+        window.showForMode();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(913, 587);
+        QTRY_COMPARE(window.size(), QSize(913, 587));
+        window.close();
+    }
+    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
+    QVERIFY(!s.value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
+    MainWindow again(&backend, WindowMode::Desktop);
+    again.showForMode();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(913, 587));
+}
+
+void TestMainWindow::retryAllFailed()
+{
+    FakeBackend backend;
+    RecoveryReport report = makeCrashReport();
+    report.containers.append(
+        makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed, QStringLiteral("e")));
+    backend.setReport(report);
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.retryAllButton()->isEnabled());
+    QTest::mouseClick(window.retryAllButton(), Qt::LeftButton);
+    QCOMPARE(backend.retryAllCount, 1);
+    // In flight: no second request, row buttons disabled too.
+    QVERIFY(!window.retryAllButton()->isEnabled());
+    QVERIFY(!window.containerView()->retryButton(QStringLiteral("lnd"))->isEnabled());
+    QVERIFY(!window.containerView()->retryButton(QStringLiteral("nbxplorer"))->isEnabled());
+
+    backend.change(makeStatus(QStringLiteral("lnd"), ContainerState::Running, {}, 2));
+    backend.change(makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed, QStringLiteral("e"), 2));
+    QVERIFY(window.retryAllButton()->isEnabled());
+    QVERIFY(!window.containerView()->retryButton(QStringLiteral("lnd")));
+
+    backend.change(makeStatus(QStringLiteral("nbxplorer"), ContainerState::Running, {}, 3));
+    QVERIFY(!window.retryAllButton()->isEnabled()); // nothing left to retry
+}
+
+void TestMainWindow::historyPage()
+{
+    FakeBackend backend;
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("historyButton")), Qt::LeftButton);
+    QVERIFY(window.isHistoryShown());
+    QCOMPARE(backend.historyRequests, 1);
+    emit backend.historyLoaded({makeCrashReport(), makeCleanReport()});
+    QCOMPARE(window.historyView()->reportList()->topLevelItemCount(), 2);
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("historyCloseButton")), Qt::LeftButton);
+    QVERIFY(!window.isHistoryShown());
+}
+
+void TestMainWindow::kioskTapShowsFullError()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ContainerView *view = window.containerView();
+    const QModelIndex lnd = window.containerModel()->index(
+        window.containerModel()->rowOf(QStringLiteral("lnd")), ContainerModel::Progress);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(lnd).center());
+    QPointer<QMessageBox> box = window.containerDetails();
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("port 9735 already in use")));
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    QVERIFY(box->button(QMessageBox::Close)->height() >= 48);
+    QTest::mouseClick(box->button(QMessageBox::Close), Qt::LeftButton);
+    QTRY_VERIFY(!box);
+    QVERIFY(backend.retried.isEmpty()); // looking is not retrying
+}
+
+void TestMainWindow::summaryAndErrors()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *summary = window.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY(summary->text().contains(ContainerModel::tr("%1 of %2 containers recovered").arg(1).arg(4)));
+    auto *busy = window.findChild<QLabel *>(QStringLiteral("busyLabel"));
+    QVERIFY(!busy->isVisible());
+    backend.setBusy(true);
+    QVERIFY(busy->isVisible());
+    backend.setBusy(false);
+    QVERIFY(!busy->isVisible());
+
+    auto *error = window.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(!error->isVisible());
+    emit backend.errorOccurred(QStringLiteral("History file is not writable"));
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("History file is not writable"));
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("dismissErrorButton")), Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+}
+
+void TestMainWindow::accessibleNames()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    for (WindowMode mode : {WindowMode::Desktop, WindowMode::Kiosk}) {
+        MainWindow window(&backend, mode);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (QAbstractButton *button : window.findChildren<QPushButton *>()) {
+            if (button->isVisibleTo(&window))
+                QVERIFY2(!button->accessibleName().isEmpty() || !button->text().isEmpty(),
+                         qPrintable(button->objectName()));
+        }
+        QVERIFY(!window.containerView()->accessibleName().isEmpty());
+        QVERIFY(!window.crashBanner()->accessibleName().isEmpty());
+        QVERIFY(!window.crashBanner()->accessibleDescription().isEmpty());
+        // Keyboard: the table and every button take focus.
+        QVERIFY(window.containerView()->focusPolicy() & Qt::TabFocus);
+        QVERIFY(window.retryAllButton()->focusPolicy() & Qt::TabFocus);
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,866 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>archy</name>
+    <message>
+        <source>--%1 needs a whole number of at least %2, not "%3".</source>
+        <translation>--%1 braucht eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.</source>
+        <translation>Startet die podman-Container neu, die vor einem Absturz oder Stromausfall liefen, und zeigt dies an.</translation>
+    </message>
+    <message>
+        <source>Run headless (no display needed).</source>
+        <translation>Ohne Oberfläche ausführen (kein Bildschirm nötig).</translation>
+    </message>
+    <message>
+        <source>Run the start-up check and recovery, print the report and exit.</source>
+        <translation>Startprüfung und Wiederherstellung ausführen, den Bericht ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>With --once: print the report as JSON.</source>
+        <translation>Mit --once: den Bericht als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touch-screen mode.</source>
+        <translation>Vollbildmodus für den Touchscreen.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (de, es, en...).</source>
+        <translation>Sprache der Oberfläche (de, es, en …).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Where the marker, snapshot and history live (default: %1).</source>
+        <translation>Ort von Markierung, Schnappschuss und Verlauf (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>The podman program (default: from PATH).</source>
+        <translation>Das podman-Programm (Standard: aus PATH).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Seconds before the first snapshot (default %1).</source>
+        <translation>Sekunden bis zum ersten Schnappschuss (Standard %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Seconds between snapshots (default %1).</source>
+        <translation>Sekunden zwischen Schnappschüssen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Seconds between two container starts (default %1).</source>
+        <translation>Sekunden zwischen zwei Containerstarts (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Seconds one podman start may take (default %1).</source>
+        <translation>Sekunden, die ein podman start dauern darf (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Start attempts per container (default %1).</source>
+        <translation>Startversuche pro Container (Standard %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Seconds before the first retry, doubling (default %1).</source>
+        <translation>Sekunden bis zum ersten erneuten Versuch, jeweils verdoppelt (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries in seconds (default %1).</source>
+        <translation>Längste Wartezeit zwischen Versuchen in Sekunden (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Containers started at once (default %1).</source>
+        <translation>Gleichzeitig gestartete Container (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--json needs --once.</source>
+        <translation>--json braucht --once.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
+        <translation>Sekunden, die abhängige Container auf eine bestandene Zustandsprüfung warten (Standard %1).</translation>
+    </message>
+    <message>
+        <source>On a clean start-up, restore nothing (crash recovery still runs).</source>
+        <translation>Bei einem sauberen Start nichts wiederherstellen (die Absturz-Wiederherstellung läuft trotzdem).</translation>
+    </message>
+    <message>
+        <source>entry %1 is %2, not an object</source>
+        <translation>Eintrag %1 ist %2, kein Objekt</translation>
+    </message>
+    <message>
+        <source>entry %1: "name" is %2, not a string</source>
+        <translation>Eintrag %1: „name“ ist %2, keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid container name; it was not passed to podman</source>
+        <translation>„%1“ ist kein gültiger Containername; er wurde nicht an podman übergeben</translation>
+    </message>
+    <message>
+        <source>entry %1: "image" is %2, not a string</source>
+        <translation>Eintrag %1: „image“ ist %2, keine Zeichenkette</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Container: %1</source>
+        <translation>Container: %1</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Keeps stopping soon after being started (crash loop).</source>
+        <translation>Stoppt immer wieder kurz nach dem Start (Absturzschleife).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>No containers to recover</source>
+        <translation>Keine Container wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers recovered</source>
+        <translation>%1 von %2 Containern wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerView</name>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>%1 erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start %1 again</source>
+        <translation>%1 erneut starten</translation>
+    </message>
+</context>
+<context>
+    <name>archy::CrashBanner</name>
+    <message>
+        <source>unknown time</source>
+        <translation>unbekannte Zeit</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Start-up status</source>
+        <translation>Startstatus</translation>
+    </message>
+    <message>
+        <source>Acknowledge crash</source>
+        <translation>Absturz bestätigen</translation>
+    </message>
+    <message>
+        <source>Mark this crash as seen; the warning will not be shown again</source>
+        <translation>Diesen Absturz als gesehen markieren; die Warnung wird nicht mehr angezeigt</translation>
+    </message>
+    <message>
+        <source>Crash detected at %1</source>
+        <translation>Absturz erkannt am %1</translation>
+    </message>
+    <message>
+        <source>%1 container(s) were running before the crash.</source>
+        <translation>Vor dem Absturz liefen %1 Container.</translation>
+    </message>
+    <message>
+        <source>The node crashed or lost power</source>
+        <translation>Der Knoten ist abgestürzt oder hatte einen Stromausfall</translation>
+    </message>
+    <message>
+        <source>Detected at %1.</source>
+        <translation>Erkannt am %1.</translation>
+    </message>
+    <message>
+        <source>How it was recognised: %1</source>
+        <translation>Woran es erkannt wurde: %1</translation>
+    </message>
+    <message>
+        <source>Last snapshot taken at %1.</source>
+        <translation>Letzter Schnappschuss vom %1.</translation>
+    </message>
+    <message>
+        <source>Crash acknowledged</source>
+        <translation>Absturz bestätigt</translation>
+    </message>
+    <message>
+        <source>The crash detected at %1 has been acknowledged.</source>
+        <translation>Der am %1 erkannte Absturz wurde bestätigt.</translation>
+    </message>
+    <message>
+        <source>Clean start</source>
+        <translation>Sauberer Start</translation>
+    </message>
+    <message>
+        <source>The previous run shut down cleanly (checked at %1).</source>
+        <translation>Der vorige Lauf wurde sauber beendet (geprüft am %1).</translation>
+    </message>
+    <message>
+        <source>The previous run shut down cleanly.</source>
+        <translation>Der vorige Lauf wurde sauber beendet.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DurableFile</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot open directory</source>
+        <translation>Fehler beim Öffnen des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>Cannot sync directory</source>
+        <translation>Fehler beim Synchronisieren des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file next to</source>
+        <translation>Fehler beim Anlegen einer temporären Datei neben</translation>
+    </message>
+    <message>
+        <source>Cannot write</source>
+        <translation>Fehler beim Schreiben von</translation>
+    </message>
+    <message>
+        <source>Cannot keep the previous generation of</source>
+        <translation>Fehler beim Aufbewahren der vorigen Fassung von</translation>
+    </message>
+    <message>
+        <source>Cannot replace</source>
+        <translation>Fehler beim Ersetzen von</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Fehler beim Öffnen von</translation>
+    </message>
+    <message>
+        <source>Cannot append to</source>
+        <translation>Fehler beim Anhängen an</translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation>Fehler beim Entfernen von</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than the %3 bytes allowed; refused.</source>
+        <translation>%1 ist %2 Bytes groß, mehr als die erlaubten %3 Bytes; abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 bytes allowed; refused.</source>
+        <translation>%1 ist größer als die erlaubten %2 Bytes; abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::HistoryView</name>
+    <message>
+        <source>unknown time</source>
+        <translation>unbekannte Zeit</translation>
+    </message>
+    <message>
+        <source>Back to recovery</source>
+        <translation>Zurück zur Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Start-up history</source>
+        <translation>Startverlauf</translation>
+    </message>
+    <message>
+        <source>Earlier start-ups</source>
+        <translation>Frühere Starts</translation>
+    </message>
+    <message>
+        <source>Reload history</source>
+        <translation>Verlauf neu laden</translation>
+    </message>
+    <message>
+        <source>Start-ups, newest first</source>
+        <translation>Starts, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Containers of the selected start-up</source>
+        <translation>Container des ausgewählten Starts</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Select a start-up to see its containers.</source>
+        <translation>Einen Start auswählen, um seine Container zu sehen.</translation>
+    </message>
+    <message>
+        <source>All start-ups</source>
+        <translation>Alle Starts</translation>
+    </message>
+    <message>
+        <source>Back to the list of start-ups</source>
+        <translation>Zurück zur Liste der Starts</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Verlauf wird geladen …</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>Absturz</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 of %4 recovered</source>
+        <translation>%1, %2, %3 von %4 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>No earlier start-ups recorded.</source>
+        <translation>Keine früheren Starts aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Crash start-up at %1</source>
+        <translation>Start nach Absturz am %1</translation>
+    </message>
+    <message>
+        <source>Clean start-up at %1</source>
+        <translation>Sauberer Start am %1</translation>
+    </message>
+    <message>
+        <source>How it was recognised: %1</source>
+        <translation>Woran es erkannt wurde: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers recovered</source>
+        <translation>%1 von %2 Containern wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>archy::InstanceLock</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation>%1 kann nicht gesperrt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::MainWindow</name>
+    <message>
+        <source>Archy Recovery</source>
+        <translation>Archy-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Retry All &amp;Failed</source>
+        <translation>Alle &amp;fehlgeschlagenen erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start every failed container again</source>
+        <translation>Jeden fehlgeschlagenen Container erneut starten</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Selected</source>
+        <translation>Auswahl e&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge Crash</source>
+        <translation>Absturz &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Show earlier start-ups</source>
+        <translation>Frühere Starts anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Archy Recovery</source>
+        <translation>Ü&amp;ber Archy-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>About Archy Recovery</source>
+        <translation>Über Archy-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Archy Recovery %1
+Restarts the node's containers after a crash or power loss.</source>
+        <translation>Archy-Wiederherstellung %1
+Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss error</source>
+        <translation>Fehlermeldung schließen</translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
+        <translation>Wiederherstellung läuft …</translation>
+    </message>
+    <message>
+        <source>Retry all failed</source>
+        <translation>Alle fehlgeschlagenen erneut versuchen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery</source>
+        <translation>&amp;Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console?</source>
+        <translation>Die Wiederherstellungskonsole beenden?</translation>
+    </message>
+    <message>
+        <source>Containers that are already running keep running.</source>
+        <translation>Container, die bereits laufen, laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console</source>
+        <translation>Die Wiederherstellungskonsole beenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the console open</source>
+        <translation>Abbrechen, die Konsole bleibt offen</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Versuche: %1</translation>
+    </message>
+    <message>
+        <source>Keeps stopping soon after being started (crash loop).</source>
+        <translation>Stoppt immer wieder kurz nach dem Start (Absturzschleife).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Container %1</source>
+        <translation>Container %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 failed</source>
+        <translation>%1, %2 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Podman</name>
+    <message>
+        <source>podman was not found (looked for "%1").</source>
+        <translation>podman wurde nicht gefunden (gesucht: „%1“).</translation>
+    </message>
+</context>
+<context>
+    <name>archy::PodmanCall</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>podman did not answer within %n second(s) and was stopped.</source>
+        <translation>
+            <numerusform>podman hat nicht innerhalb von %n Sekunde geantwortet und wurde gestoppt.</numerusform>
+            <numerusform>podman hat nicht innerhalb von %n Sekunden geantwortet und wurde gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>podman printed more than %1 MiB and was stopped.</source>
+        <translation>podman hat mehr als %1 MiB ausgegeben und wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>podman crashed.</source>
+        <translation>podman ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>podman crashed: %1</source>
+        <translation>podman ist abgestürzt: %1</translation>
+    </message>
+    <message>
+        <source>podman exited with status %1.</source>
+        <translation>podman wurde mit Status %1 beendet.</translation>
+    </message>
+    <message>
+        <source>Could not run podman (%1): %2</source>
+        <translation>podman konnte nicht ausgeführt werden (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::PodmanParse</name>
+    <message>
+        <source>podman ps printed something that is not a JSON list: %1</source>
+        <translation>podman ps hat etwas ausgegeben, das keine JSON-Liste ist: %1</translation>
+    </message>
+    <message>
+        <source>podman inspect printed something that is not a JSON list: %1</source>
+        <translation>podman inspect hat etwas ausgegeben, das keine JSON-Liste ist: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryAgent</name>
+    <message>
+        <source>No data directory was given.</source>
+        <translation>Es wurde kein Datenverzeichnis angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory.</source>
+        <translation>Das Datenverzeichnis %1 ist kein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Another archy-recovery instance (pid %1) is running on %2.</source>
+        <translation>Eine andere archy-recovery-Instanz (PID %1) läuft auf %2.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not usable: %2</source>
+        <translation>Das Datenverzeichnis %1 ist nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not writable.</source>
+        <translation>Das Datenverzeichnis %1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Cannot write the run marker: %1</source>
+        <translation>Die Laufmarkierung kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery history: %1</source>
+        <translation>Der Wiederherstellungsverlauf kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the container snapshot: %1</source>
+        <translation>Der Container-Schnappschuss kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps stopping within a minute of being started (%n time(s) in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
+        <translation>
+            <numerusform>Stoppt innerhalb einer Minute nach dem Start (%n Mal in Folge); er wird nicht mehr automatisch neu gestartet. Erneut versuchen, sobald der Fehler behoben ist.</numerusform>
+            <numerusform>Stoppt innerhalb einer Minute nach dem Start (%n Mal in Folge); er wird nicht mehr automatisch neu gestartet. Erneut versuchen, sobald der Fehler behoben ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped unexpectedly; restarting.</source>
+        <translation>Unerwartet gestoppt; wird neu gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryPlan</name>
+    <message>
+        <source>Was already running.</source>
+        <translation>Lief bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryRun</name>
+    <message>
+        <source>Not started: shutting down.</source>
+        <translation>Nicht gestartet: wird heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>Dependency cycle (%1): started without waiting.</source>
+        <translation>Abhängigkeitszyklus (%1): ohne Warten gestartet.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 failed; retrying in %3 s.</source>
+        <translation>Versuch %1 von %2 fehlgeschlagen; neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>Started; waiting for its health check.</source>
+        <translation>Gestartet; wartet auf die Zustandsprüfung.</translation>
+    </message>
+    <message>
+        <source>Healthy.</source>
+        <translation>Gesund.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its health check did not pass within %n second(s); the containers waiting for it were started anyway.</source>
+        <translation>
+            <numerusform>Die Zustandsprüfung wurde nicht innerhalb von %n Sekunde bestanden; die darauf wartenden Container wurden trotzdem gestartet.</numerusform>
+            <numerusform>Die Zustandsprüfung wurde nicht innerhalb von %n Sekunden bestanden; die darauf wartenden Container wurden trotzdem gestartet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>archy::RunMarker</name>
+    <message>
+        <source>The run marker was left behind but is unreadable; treated as a crash.</source>
+        <translation>Die Laufmarkierung wurde zurückgelassen, ist aber unlesbar; wird als Absturz behandelt.</translation>
+    </message>
+    <message>
+        <source>The run marker names pid %1, which is now this process: the pid was reused (new boot or pid namespace), so the previous run crashed.</source>
+        <translation>Die Laufmarkierung nennt PID %1, die jetzt zu diesem Prozess gehört: Die PID wurde wiederverwendet (Neustart oder PID-Namensraum), also ist der vorige Lauf abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The system was restarted while the previous run (pid %1) was still going.</source>
+        <translation>Das System wurde neu gestartet, während der vorige Lauf (PID %1) noch lief.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown.</source>
+        <translation>Der vorige Lauf (PID %1) endete ohne sauberes Herunterfahren.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to another process (%2).</source>
+        <translation>Der vorige Lauf (PID %1) endete ohne sauberes Herunterfahren; diese PID gehört jetzt einem anderen Prozess (%2).</translation>
+    </message>
+    <message>
+        <source>The instance with pid %1 still runs.</source>
+        <translation>Die Instanz mit PID %1 läuft noch.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to an unrelated process (%2).</source>
+        <translation>Der vorige Lauf (PID %1) endete ohne sauberes Herunterfahren; diese PID gehört jetzt einem fremden Prozess (%2).</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid was reused by a process started after the marker was written.</source>
+        <translation>Der vorige Lauf (PID %1) endete ohne sauberes Herunterfahren; die PID wurde von einem Prozess wiederverwendet, der nach dem Schreiben der Markierung gestartet wurde.</translation>
+    </message>
+    <message>
+        <source>The previous instance (pid %1, %2) still runs on this data dir.</source>
+        <translation>Die vorige Instanz (PID %1, %2) läuft noch auf diesem Datenverzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Snapshot</name>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>die oberste Ebene ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>"timestamp" is %1, not a number of seconds</source>
+        <translation>„timestamp“ ist %1, keine Anzahl Sekunden</translation>
+    </message>
+    <message>
+        <source>"containers" is %1, not a list</source>
+        <translation>„containers“ ist %1, keine Liste</translation>
+    </message>
+    <message>
+        <source>"stoppedByOwner" is %1, not a list</source>
+        <translation>„stoppedByOwner“ ist %1, keine Liste</translation>
+    </message>
+</context>
+<context>
+    <name>archy::SnapshotStore</name>
+    <message>
+        <source>%1 is corrupt: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>The newest snapshot is missing; the previous one was used.</source>
+        <translation>Der neueste Schnappschuss fehlt; der vorige wurde verwendet.</translation>
+    </message>
+    <message>
+        <source>%1; the previous snapshot was used.</source>
+        <translation>%1; der vorige Schnappschuss wurde verwendet.</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,866 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>archy</name>
+    <message>
+        <source>--%1 needs a whole number of at least %2, not "%3".</source>
+        <translation>--%1 necesita un número entero de al menos %2, no «%3».</translation>
+    </message>
+    <message>
+        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.</source>
+        <translation>Reinicia los contenedores de podman que estaban en marcha antes de un fallo o un corte de luz, y lo muestra.</translation>
+    </message>
+    <message>
+        <source>Run headless (no display needed).</source>
+        <translation>Ejecutar sin interfaz gráfica (no necesita pantalla).</translation>
+    </message>
+    <message>
+        <source>Run the start-up check and recovery, print the report and exit.</source>
+        <translation>Ejecutar la comprobación de arranque y la recuperación, imprimir el informe y salir.</translation>
+    </message>
+    <message>
+        <source>With --once: print the report as JSON.</source>
+        <translation>Con --once: imprimir el informe como JSON.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touch-screen mode.</source>
+        <translation>Modo de pantalla completa para la pantalla táctil.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (de, es, en...).</source>
+        <translation>Idioma de la interfaz (de, es, en…).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <source>Where the marker, snapshot and history live (default: %1).</source>
+        <translation>Dónde se guardan el marcador, la instantánea y el historial (predeterminado: %1).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>directorio</translation>
+    </message>
+    <message>
+        <source>The podman program (default: from PATH).</source>
+        <translation>El programa podman (predeterminado: del PATH).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>ruta</translation>
+    </message>
+    <message>
+        <source>Seconds before the first snapshot (default %1).</source>
+        <translation>Segundos antes de la primera instantánea (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Seconds between snapshots (default %1).</source>
+        <translation>Segundos entre instantáneas (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Seconds between two container starts (default %1).</source>
+        <translation>Segundos entre dos arranques de contenedores (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Seconds one podman start may take (default %1).</source>
+        <translation>Segundos que puede durar un podman start (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Start attempts per container (default %1).</source>
+        <translation>Intentos de arranque por contenedor (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>Seconds before the first retry, doubling (default %1).</source>
+        <translation>Segundos antes del primer reintento, duplicándose (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries in seconds (default %1).</source>
+        <translation>Espera máxima entre reintentos en segundos (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Containers started at once (default %1).</source>
+        <translation>Contenedores arrancados a la vez (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>--json needs --once.</source>
+        <translation>--json necesita --once.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Arrancando</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
+        <translation>Segundos que los dependientes esperan a que pase una comprobación de salud (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>On a clean start-up, restore nothing (crash recovery still runs).</source>
+        <translation>En un arranque limpio, no restaurar nada (la recuperación tras fallos sigue funcionando).</translation>
+    </message>
+    <message>
+        <source>entry %1 is %2, not an object</source>
+        <translation>la entrada %1 es %2, no un objeto</translation>
+    </message>
+    <message>
+        <source>entry %1: "name" is %2, not a string</source>
+        <translation>entrada %1: «name» es %2, no una cadena</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid container name; it was not passed to podman</source>
+        <translation>«%1» no es un nombre de contenedor válido; no se pasó a podman</translation>
+    </message>
+    <message>
+        <source>entry %1: "image" is %2, not a string</source>
+        <translation>entrada %1: «image» es %2, no una cadena</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Container: %1</source>
+        <translation>Contenedor: %1</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Intentos: %1</translation>
+    </message>
+    <message>
+        <source>Keeps stopping soon after being started (crash loop).</source>
+        <translation>Se detiene una y otra vez poco después de arrancar (bucle de fallos).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Contenedor</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>No containers to recover</source>
+        <translation>No hay contenedores que recuperar</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers recovered</source>
+        <translation>%1 de %2 contenedores recuperados</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerView</name>
+    <message>
+        <source>Containers</source>
+        <translation>Contenedores</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>Reintentar %1</translation>
+    </message>
+    <message>
+        <source>Start %1 again</source>
+        <translation>Arrancar %1 de nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>archy::CrashBanner</name>
+    <message>
+        <source>unknown time</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Start-up status</source>
+        <translation>Estado del arranque</translation>
+    </message>
+    <message>
+        <source>Acknowledge crash</source>
+        <translation>Confirmar el fallo</translation>
+    </message>
+    <message>
+        <source>Mark this crash as seen; the warning will not be shown again</source>
+        <translation>Marcar este fallo como visto; el aviso no volverá a mostrarse</translation>
+    </message>
+    <message>
+        <source>Crash detected at %1</source>
+        <translation>Fallo detectado el %1</translation>
+    </message>
+    <message>
+        <source>%1 container(s) were running before the crash.</source>
+        <translation>Antes del fallo había %1 contenedor(es) en marcha.</translation>
+    </message>
+    <message>
+        <source>The node crashed or lost power</source>
+        <translation>El nodo ha fallado o se ha quedado sin corriente</translation>
+    </message>
+    <message>
+        <source>Detected at %1.</source>
+        <translation>Detectado el %1.</translation>
+    </message>
+    <message>
+        <source>How it was recognised: %1</source>
+        <translation>Cómo se detectó: %1</translation>
+    </message>
+    <message>
+        <source>Last snapshot taken at %1.</source>
+        <translation>Última instantánea tomada el %1.</translation>
+    </message>
+    <message>
+        <source>Crash acknowledged</source>
+        <translation>Fallo confirmado</translation>
+    </message>
+    <message>
+        <source>The crash detected at %1 has been acknowledged.</source>
+        <translation>El fallo detectado el %1 ha sido confirmado.</translation>
+    </message>
+    <message>
+        <source>Clean start</source>
+        <translation>Arranque limpio</translation>
+    </message>
+    <message>
+        <source>The previous run shut down cleanly (checked at %1).</source>
+        <translation>La ejecución anterior terminó correctamente (comprobado el %1).</translation>
+    </message>
+    <message>
+        <source>The previous run shut down cleanly.</source>
+        <translation>La ejecución anterior terminó correctamente.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DurableFile</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot open directory</source>
+        <translation>No se puede abrir el directorio</translation>
+    </message>
+    <message>
+        <source>Cannot sync directory</source>
+        <translation>No se puede sincronizar el directorio</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file next to</source>
+        <translation>No se puede crear un archivo temporal junto a</translation>
+    </message>
+    <message>
+        <source>Cannot write</source>
+        <translation>No se puede escribir</translation>
+    </message>
+    <message>
+        <source>Cannot keep the previous generation of</source>
+        <translation>No se puede conservar la versión anterior de</translation>
+    </message>
+    <message>
+        <source>Cannot replace</source>
+        <translation>No se puede reemplazar</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>No se puede abrir</translation>
+    </message>
+    <message>
+        <source>Cannot append to</source>
+        <translation>No se puede añadir a</translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation>No se puede eliminar</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than the %3 bytes allowed; refused.</source>
+        <translation>%1 ocupa %2 bytes, más de los %3 bytes permitidos; rechazado.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 bytes allowed; refused.</source>
+        <translation>%1 ocupa más de los %2 bytes permitidos; rechazado.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::HistoryView</name>
+    <message>
+        <source>unknown time</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message>
+        <source>Back to recovery</source>
+        <translation>Volver a la recuperación</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>Start-up history</source>
+        <translation>Historial de arranques</translation>
+    </message>
+    <message>
+        <source>Earlier start-ups</source>
+        <translation>Arranques anteriores</translation>
+    </message>
+    <message>
+        <source>Reload history</source>
+        <translation>Recargar el historial</translation>
+    </message>
+    <message>
+        <source>Start-ups, newest first</source>
+        <translation>Arranques, el más reciente primero</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>Arranque</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperados</translation>
+    </message>
+    <message>
+        <source>Containers of the selected start-up</source>
+        <translation>Contenedores del arranque seleccionado</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Contenedor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Select a start-up to see its containers.</source>
+        <translation>Seleccione un arranque para ver sus contenedores.</translation>
+    </message>
+    <message>
+        <source>All start-ups</source>
+        <translation>Todos los arranques</translation>
+    </message>
+    <message>
+        <source>Back to the list of start-ups</source>
+        <translation>Volver a la lista de arranques</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Cargando el historial…</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>Fallo</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Limpio</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 of %4 recovered</source>
+        <translation>%1, %2, %3 de %4 recuperados</translation>
+    </message>
+    <message>
+        <source>No earlier start-ups recorded.</source>
+        <translation>No hay arranques anteriores registrados.</translation>
+    </message>
+    <message>
+        <source>Crash start-up at %1</source>
+        <translation>Arranque tras un fallo el %1</translation>
+    </message>
+    <message>
+        <source>Clean start-up at %1</source>
+        <translation>Arranque limpio el %1</translation>
+    </message>
+    <message>
+        <source>How it was recognised: %1</source>
+        <translation>Cómo se detectó: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers recovered</source>
+        <translation>%1 de %2 contenedores recuperados</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>archy::InstanceLock</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation>No se puede bloquear %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::MainWindow</name>
+    <message>
+        <source>Archy Recovery</source>
+        <translation>Recuperación de Archy</translation>
+    </message>
+    <message>
+        <source>Retry All &amp;Failed</source>
+        <translation>Reintentar todos los &amp;fallidos</translation>
+    </message>
+    <message>
+        <source>Start every failed container again</source>
+        <translation>Arrancar de nuevo todos los contenedores fallidos</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Selected</source>
+        <translation>&amp;Reintentar el seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge Crash</source>
+        <translation>&amp;Confirmar el fallo</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>Show earlier start-ups</source>
+        <translation>Mostrar arranques anteriores</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;About Archy Recovery</source>
+        <translation>&amp;Acerca de Recuperación de Archy</translation>
+    </message>
+    <message>
+        <source>About Archy Recovery</source>
+        <translation>Acerca de Recuperación de Archy</translation>
+    </message>
+    <message>
+        <source>Archy Recovery %1
+Restarts the node's containers after a crash or power loss.</source>
+        <translation>Recuperación de Archy %1
+Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss error</source>
+        <translation>Descartar el error</translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
+        <translation>Recuperando…</translation>
+    </message>
+    <message>
+        <source>Retry all failed</source>
+        <translation>Reintentar todos los fallidos</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery</source>
+        <translation>&amp;Recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console?</source>
+        <translation>¿Salir de la consola de recuperación?</translation>
+    </message>
+    <message>
+        <source>Containers that are already running keep running.</source>
+        <translation>Los contenedores que ya están en marcha siguen en marcha.</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console</source>
+        <translation>Salir de la consola de recuperación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the console open</source>
+        <translation>Cancelar, la consola sigue abierta</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Intentos: %1</translation>
+    </message>
+    <message>
+        <source>Keeps stopping soon after being started (crash loop).</source>
+        <translation>Se detiene una y otra vez poco después de arrancar (bucle de fallos).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Container %1</source>
+        <translation>Contenedor %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 failed</source>
+        <translation>%1, %2 fallidos</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Podman</name>
+    <message>
+        <source>podman was not found (looked for "%1").</source>
+        <translation>No se encontró podman (se buscó «%1»).</translation>
+    </message>
+</context>
+<context>
+    <name>archy::PodmanCall</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>podman did not answer within %n second(s) and was stopped.</source>
+        <translation>
+            <numerusform>podman no respondió en %n segundo y fue detenido.</numerusform>
+            <numerusform>podman no respondió en %n segundos y fue detenido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>podman printed more than %1 MiB and was stopped.</source>
+        <translation>podman imprimió más de %1 MiB y fue detenido.</translation>
+    </message>
+    <message>
+        <source>podman crashed.</source>
+        <translation>podman se ha bloqueado.</translation>
+    </message>
+    <message>
+        <source>podman crashed: %1</source>
+        <translation>podman se ha bloqueado: %1</translation>
+    </message>
+    <message>
+        <source>podman exited with status %1.</source>
+        <translation>podman terminó con el estado %1.</translation>
+    </message>
+    <message>
+        <source>Could not run podman (%1): %2</source>
+        <translation>No se pudo ejecutar podman (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::PodmanParse</name>
+    <message>
+        <source>podman ps printed something that is not a JSON list: %1</source>
+        <translation>podman ps imprimió algo que no es una lista JSON: %1</translation>
+    </message>
+    <message>
+        <source>podman inspect printed something that is not a JSON list: %1</source>
+        <translation>podman inspect imprimió algo que no es una lista JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryAgent</name>
+    <message>
+        <source>No data directory was given.</source>
+        <translation>No se indicó ningún directorio de datos.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>No se puede crear el directorio de datos %1.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory.</source>
+        <translation>El directorio de datos %1 no es un directorio.</translation>
+    </message>
+    <message>
+        <source>Another archy-recovery instance (pid %1) is running on %2.</source>
+        <translation>Otra instancia de archy-recovery (PID %1) se está ejecutando sobre %2.</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not usable: %2</source>
+        <translation>El directorio de datos %1 no se puede usar: %2</translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not writable.</source>
+        <translation>El directorio de datos %1 no tiene permiso de escritura.</translation>
+    </message>
+    <message>
+        <source>Cannot write the run marker: %1</source>
+        <translation>No se puede escribir el marcador de ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery history: %1</source>
+        <translation>No se puede escribir el historial de recuperación: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the container snapshot: %1</source>
+        <translation>No se puede escribir la instantánea de contenedores: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps stopping within a minute of being started (%n time(s) in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
+        <translation>
+            <numerusform>Se detiene antes de un minuto tras arrancar (%n vez seguida); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
+            <numerusform>Se detiene antes de un minuto tras arrancar (%n veces seguidas); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped unexpectedly; restarting.</source>
+        <translation>Se detuvo inesperadamente; reiniciando.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryPlan</name>
+    <message>
+        <source>Was already running.</source>
+        <translation>Ya estaba en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryRun</name>
+    <message>
+        <source>Not started: shutting down.</source>
+        <translation>No arrancado: apagando.</translation>
+    </message>
+    <message>
+        <source>Dependency cycle (%1): started without waiting.</source>
+        <translation>Ciclo de dependencias (%1): arrancado sin esperar.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 failed; retrying in %3 s.</source>
+        <translation>El intento %1 de %2 falló; se reintenta en %3 s.</translation>
+    </message>
+    <message>
+        <source>Started; waiting for its health check.</source>
+        <translation>Arrancado; esperando su comprobación de salud.</translation>
+    </message>
+    <message>
+        <source>Healthy.</source>
+        <translation>En buen estado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its health check did not pass within %n second(s); the containers waiting for it were started anyway.</source>
+        <translation>
+            <numerusform>Su comprobación de salud no pasó en %n segundo; los contenedores que la esperaban se arrancaron de todos modos.</numerusform>
+            <numerusform>Su comprobación de salud no pasó en %n segundos; los contenedores que la esperaban se arrancaron de todos modos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>archy::RunMarker</name>
+    <message>
+        <source>The run marker was left behind but is unreadable; treated as a crash.</source>
+        <translation>El marcador de ejecución quedó atrás pero no se puede leer; se trata como un fallo.</translation>
+    </message>
+    <message>
+        <source>The run marker names pid %1, which is now this process: the pid was reused (new boot or pid namespace), so the previous run crashed.</source>
+        <translation>El marcador de ejecución indica el PID %1, que ahora es este proceso: el PID se reutilizó (nuevo arranque o espacio de nombres de PID), así que la ejecución anterior falló.</translation>
+    </message>
+    <message>
+        <source>The system was restarted while the previous run (pid %1) was still going.</source>
+        <translation>El sistema se reinició mientras la ejecución anterior (PID %1) seguía activa.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown.</source>
+        <translation>La ejecución anterior (PID %1) terminó sin un apagado limpio.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to another process (%2).</source>
+        <translation>La ejecución anterior (PID %1) terminó sin un apagado limpio; ese PID pertenece ahora a otro proceso (%2).</translation>
+    </message>
+    <message>
+        <source>The instance with pid %1 still runs.</source>
+        <translation>La instancia con PID %1 sigue en ejecución.</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to an unrelated process (%2).</source>
+        <translation>La ejecución anterior (PID %1) terminó sin un apagado limpio; ese PID pertenece ahora a un proceso ajeno (%2).</translation>
+    </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid was reused by a process started after the marker was written.</source>
+        <translation>La ejecución anterior (PID %1) terminó sin un apagado limpio; ese PID lo reutilizó un proceso iniciado después de escribir el marcador.</translation>
+    </message>
+    <message>
+        <source>The previous instance (pid %1, %2) still runs on this data dir.</source>
+        <translation>La instancia anterior (PID %1, %2) sigue ejecutándose sobre este directorio de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Snapshot</name>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>no es JSON válido (%1 en el byte %2)</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>el nivel superior no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>"timestamp" is %1, not a number of seconds</source>
+        <translation>«timestamp» es %1, no un número de segundos</translation>
+    </message>
+    <message>
+        <source>"containers" is %1, not a list</source>
+        <translation>«containers» es %1, no una lista</translation>
+    </message>
+    <message>
+        <source>"stoppedByOwner" is %1, not a list</source>
+        <translation>«stoppedByOwner» es %1, no una lista</translation>
+    </message>
+</context>
+<context>
+    <name>archy::SnapshotStore</name>
+    <message>
+        <source>%1 is corrupt: %2</source>
+        <translation>%1 está dañado: %2</translation>
+    </message>
+    <message>
+        <source>The newest snapshot is missing; the previous one was used.</source>
+        <translation>Falta la instantánea más reciente; se usó la anterior.</translation>
+    </message>
+    <message>
+        <source>%1; the previous snapshot was used.</source>
+        <translation>%1; se usó la instantánea anterior.</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QTableView>
+
+class QPushButton;
+class QTimer;
+
+namespace archy {
+
+class ContainerModel;
+class ProgressDelegate;
+
+/**
+ * The container table: progress painted by ProgressDelegate, a real QPushButton on every failed
+ * row (touch and keyboard reachable), and a busy animation that only runs while something starts.
+ */
+class ContainerView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContainerView)
+
+public:
+    explicit ContainerView(ContainerModel *model, QWidget *parent = nullptr);
+    ~ContainerView() override;
+
+    /// Kiosk: fewer columns, rows at least touchSize high.
+    void setTouchMode(bool touch, int touchSize = 48);
+    bool touchMode() const { return m_touchMode; }
+
+    ContainerModel *containerModel() const { return m_model; }
+    ProgressDelegate *progressDelegate() const { return m_delegate; }
+    /// The retry button of that container's row, nullptr if it has none.
+    QPushButton *retryButton(const QString &name) const;
+    bool isAnimating() const;
+
+    /// Name of the selected container, empty if none.
+    QString currentContainer() const;
+
+public slots:
+    /// Asks for a retry of name if it can be retried (Failed and none pending).
+    void requestRetry(const QString &name);
+
+signals:
+    void retryRequested(const QString &name);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void syncRows(int first, int last);
+    void syncAllRows();
+    void updateAnimation();
+    void advanceAnimation();
+    void applyColumnLayout();
+
+    ContainerModel *m_model;
+    ProgressDelegate *m_delegate;
+    QTimer *m_animation;
+    bool m_touchMode = false;
+    int m_touchSize = 48;
+};
+
+} // namespace archy

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QFrame>
+#include <QPointer>
+
+#include "recovery/RecoveryTypes.h"
+
+class QLabel;
+class QPushButton;
+
+namespace archy {
+
+class RecoveryBackend;
+
+/**
+ * Top of the window: unmistakable while an unacknowledged crash is on record (when, how it was
+ * recognised, how many containers were running, snapshot trouble), calm otherwise. Acknowledging
+ * goes to the backend, which remembers it; the banner turns calm only once the backend confirms.
+ */
+class CrashBanner final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CrashBanner)
+
+public:
+    explicit CrashBanner(QWidget *parent = nullptr);
+    ~CrashBanner() override;
+
+    void setBackend(RecoveryBackend *backend);
+    /// Kiosk: larger icon and button.
+    void setTouchMode(bool touch, int touchSize = 48);
+
+    /// True while showing an unacknowledged crash.
+    bool isAlarming() const { return m_alarming; }
+    QString title() const;
+    QString details() const;
+    QPushButton *acknowledgeButton() const { return m_acknowledgeButton; }
+
+public slots:
+    void setReport(const archy::RecoveryReport &report);
+    void setAcknowledged();
+
+private:
+    void requestAcknowledge();
+    void refresh();
+
+    QPointer<RecoveryBackend> m_backend;
+    RecoveryReport m_report;
+    QLabel *m_icon;
+    QLabel *m_title;
+    QLabel *m_details;
+    QPushButton *m_acknowledgeButton;
+    bool m_alarming = false;
+    bool m_touch = false;
+    int m_touchSize = 48;
+};
+
+} // namespace archy

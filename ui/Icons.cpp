@@ -1,0 +1,70 @@
+#include "Icons.h"
+
+namespace archy::icons {
+
+namespace {
+
+QIcon load(const char *name)
+{
+    return QIcon(QStringLiteral(":/archy/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+} // namespace
+
+QIcon app()
+{
+    return load("app");
+}
+QIcon retry()
+{
+    return load("retry");
+}
+QIcon ok()
+{
+    return load("ok");
+}
+QIcon failed()
+{
+    return load("failed");
+}
+QIcon waiting()
+{
+    return load("waiting");
+}
+QIcon starting()
+{
+    return load("starting");
+}
+QIcon history()
+{
+    return load("history");
+}
+QIcon warning()
+{
+    return load("warning");
+}
+QIcon quit()
+{
+    return load("quit");
+}
+QIcon back()
+{
+    return load("back");
+}
+
+QIcon forState(ContainerState state)
+{
+    switch (state) {
+    case ContainerState::Waiting:
+        return waiting();
+    case ContainerState::Starting:
+        return starting();
+    case ContainerState::Running:
+        return ok();
+    case ContainerState::Failed:
+        return failed();
+    }
+    return {};
+}
+
+} // namespace archy::icons

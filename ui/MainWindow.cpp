@@ -1,0 +1,486 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "ContainerModel.h"
+#include "ContainerView.h"
+#include "CrashBanner.h"
+#include "HistoryView.h"
+#include "Icons.h"
+#include "recovery/RecoveryBackend.h"
+
+namespace archy {
+
+namespace {
+
+QPushButton *makeButton(const QIcon &icon, const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(icon, text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(text);
+    button->setAutoDefault(false);
+    return button;
+}
+
+} // namespace
+
+MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *parent)
+    : QMainWindow(parent), m_backend(backend), m_mode(mode), m_model(new ContainerModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Archy Recovery"));
+    setWindowIcon(icons::app());
+    if (m_mode == WindowMode::Kiosk)
+        setWindowFlag(Qt::FramelessWindowHint, true);
+
+    buildActions();
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildRecoveryPage());
+    m_history = new HistoryView(m_mode, m_pages);
+    m_pages->addWidget(m_history);
+    setCentralWidget(m_pages);
+    connect(m_history, &HistoryView::closeRequested, this, &MainWindow::showRecovery);
+
+    if (m_mode == WindowMode::Desktop)
+        buildDesktopChrome();
+
+    m_model->setBackend(backend);
+    m_banner->setBackend(backend);
+    m_history->setBackend(backend);
+    connect(m_model, &ContainerModel::summaryChanged, this, &MainWindow::updateSummary);
+    connect(m_view, &ContainerView::retryRequested, backend, &RecoveryBackend::retry);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateSummary);
+    // Tooltips need a hover the touch screen does not have, so a tap opens the details there.
+    if (m_mode == WindowMode::Kiosk)
+        connect(m_view, &QAbstractItemView::clicked, this, &MainWindow::showContainerDetails);
+    else
+        connect(m_view, &QAbstractItemView::doubleClicked, this, &MainWindow::showContainerDetails);
+    connect(backend, &RecoveryBackend::busyChanged, this, &MainWindow::setBusy);
+    connect(backend, &RecoveryBackend::errorOccurred, this, &MainWindow::showError);
+    connect(backend, &RecoveryBackend::reportReset, this, &MainWindow::updateSummary);
+    connect(backend, &RecoveryBackend::crashAcknowledged, this, &MainWindow::updateSummary);
+    connect(backend, &RecoveryBackend::reportFinished, this, &MainWindow::updateSummary);
+
+    setBusy(backend->isBusy());
+    updateSummary();
+
+    if (m_mode == WindowMode::Kiosk) {
+        const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
+        applyKioskMetrics(s ? s->geometry().height() : 480);
+    } else {
+        resize(1100, 700);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    m_retryAllAction = new QAction(icons::retry(), tr("Retry All &Failed"), this);
+    m_retryAllAction->setObjectName(QStringLiteral("retryAllAction"));
+    m_retryAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_retryAllAction->setToolTip(tr("Start every failed container again"));
+    connect(m_retryAllAction, &QAction::triggered, this, &MainWindow::retryAllFailed);
+
+    m_retrySelectedAction = new QAction(icons::retry(), tr("&Retry Selected"), this);
+    m_retrySelectedAction->setObjectName(QStringLiteral("retrySelectedAction"));
+    m_retrySelectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_retrySelectedAction, &QAction::triggered, this, &MainWindow::retrySelected);
+
+    m_acknowledgeAction = new QAction(icons::ok(), tr("&Acknowledge Crash"), this);
+    m_acknowledgeAction->setObjectName(QStringLiteral("acknowledgeAction"));
+    m_acknowledgeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_acknowledgeAction, &QAction::triggered, this, [this] {
+        if (m_backend)
+            m_backend->acknowledgeCrash();
+    });
+
+    m_historyAction = new QAction(icons::history(), tr("&History"), this);
+    m_historyAction->setObjectName(QStringLiteral("historyAction"));
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setToolTip(tr("Show earlier start-ups"));
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+
+    m_quitAction = new QAction(icons::quit(), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::requestQuit);
+
+    m_aboutAction = new QAction(icons::app(), tr("&About Archy Recovery"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Archy Recovery"),
+                                    tr("Archy Recovery %1\nRestarts the node's containers after a crash or "
+                                       "power loss.")
+                                        .arg(QStringLiteral(ARCHY_VERSION)),
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setIconPixmap(icons::app().pixmap(64, 64));
+        box->open();
+    });
+
+    // Shortcuts work in kiosk mode too (a keyboard may be plugged in), with no menu to host them.
+    addAction(m_retryAllAction);
+    addAction(m_retrySelectedAction);
+    addAction(m_acknowledgeAction);
+    addAction(m_historyAction);
+    addAction(m_quitAction);
+}
+
+QWidget *MainWindow::buildRecoveryPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("recoveryPage"));
+
+    m_banner = new CrashBanner(page);
+
+    m_errorBar = new QFrame(page);
+    m_errorBar->setObjectName(QStringLiteral("errorBar"));
+    m_errorLabel = new QLabel(m_errorBar);
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setAccessibleName(tr("Error"));
+    m_dismissErrorButton =
+        makeButton(QIcon(), tr("Dismiss"), QStringLiteral("dismissErrorButton"), m_errorBar);
+    m_dismissErrorButton->setAccessibleName(tr("Dismiss error"));
+    connect(m_dismissErrorButton, &QPushButton::clicked, m_errorBar, &QWidget::hide);
+    auto *errorIcon = new QLabel(m_errorBar);
+    errorIcon->setPixmap(icons::warning().pixmap(24, 24));
+    auto *errorLayout = new QHBoxLayout(m_errorBar);
+    errorLayout->setContentsMargins(0, 0, 0, 0);
+    errorLayout->addWidget(errorIcon, 0, Qt::AlignTop);
+    errorLayout->addWidget(m_errorLabel, 1);
+    errorLayout->addWidget(m_dismissErrorButton, 0, Qt::AlignTop);
+    m_errorBar->hide();
+
+    m_summaryLabel = new QLabel(page);
+    m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
+    QFont summaryFont = m_summaryLabel->font();
+    summaryFont.setBold(true);
+    summaryFont.setPointSizeF(summaryFont.pointSizeF() * 1.15);
+    m_summaryLabel->setFont(summaryFont);
+    m_busyLabel = new QLabel(tr("Recovering…"), page);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+
+    m_view = new ContainerView(m_model, page);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { updateSummary(); });
+
+    m_retryAllButton =
+        makeButton(icons::retry(), tr("Retry all failed"), QStringLiteral("retryAllButton"), page);
+    connect(m_retryAllButton, &QPushButton::clicked, this, &MainWindow::retryAllFailed);
+
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summaryLabel);
+    summaryRow->addSpacing(12);
+    summaryRow->addWidget(m_busyLabel);
+    summaryRow->addStretch(1);
+
+    auto *layout = new QVBoxLayout(page);
+    if (m_mode == WindowMode::Kiosk) {
+        layout->setContentsMargins(6, 6, 6, 6);
+        layout->setSpacing(4);
+    }
+    layout->addWidget(m_banner);
+    layout->addWidget(m_errorBar);
+    layout->addLayout(summaryRow);
+    layout->addWidget(m_view, 1);
+
+    if (m_mode == WindowMode::Kiosk) {
+        m_historyButton = makeButton(icons::history(), tr("History"), QStringLiteral("historyButton"), page);
+        m_quitButton = makeButton(icons::quit(), tr("Quit"), QStringLiteral("quitButton"), page);
+        connect(m_historyButton, &QPushButton::clicked, this, &MainWindow::showHistory);
+        connect(m_quitButton, &QPushButton::clicked, this, &MainWindow::requestQuit);
+        auto *bottom = new QHBoxLayout;
+        bottom->addWidget(m_retryAllButton, 2);
+        bottom->addWidget(m_historyButton, 1);
+        bottom->addWidget(m_quitButton, 1);
+        layout->addLayout(bottom);
+    } else {
+        summaryRow->addWidget(m_retryAllButton);
+    }
+    return page;
+}
+
+void MainWindow::buildDesktopChrome()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_historyAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *recoveryMenu = menuBar()->addMenu(tr("&Recovery"));
+    recoveryMenu->addAction(m_retrySelectedAction);
+    recoveryMenu->addAction(m_retryAllAction);
+    recoveryMenu->addSeparator();
+    recoveryMenu->addAction(m_acknowledgeAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_retryAllAction);
+    toolBar->addAction(m_historyAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_quitAction);
+
+    m_statusSummary = new QLabel(this);
+    statusBar()->addWidget(m_statusSummary, 1);
+    if (m_backend && !m_backend->dataDir().isEmpty()) {
+        auto *dataDir = new QLabel(tr("Data: %1").arg(m_backend->dataDir()), this);
+        dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        statusBar()->addPermanentWidget(dataDir);
+    }
+
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_retrySelectedAction);
+    m_view->addAction(m_retryAllAction);
+}
+
+void MainWindow::showForMode()
+{
+    if (m_mode == WindowMode::Kiosk) {
+        showFullScreen();
+        return;
+    }
+    restoreSettings();
+    show();
+}
+
+bool MainWindow::isHistoryShown() const
+{
+    return m_pages->currentWidget() == m_history;
+}
+
+void MainWindow::retryAllFailed()
+{
+    if (!m_backend || m_model->retryableCount() == 0)
+        return;
+    for (const ContainerStatus &c : m_model->containers()) {
+        if (c.state == ContainerState::Failed)
+            m_model->markRetryPending(c.name);
+    }
+    m_backend->retryAllFailed();
+}
+
+void MainWindow::retrySelected()
+{
+    const QString name = m_view->currentContainer();
+    if (!name.isEmpty())
+        m_view->requestRetry(name);
+}
+
+void MainWindow::showHistory()
+{
+    m_history->refresh();
+    m_pages->setCurrentWidget(m_history);
+    m_history->reportList()->setFocus();
+}
+
+void MainWindow::showRecovery()
+{
+    m_pages->setCurrentIndex(0);
+    m_view->setFocus();
+}
+
+void MainWindow::requestQuit()
+{
+    if (m_mode == WindowMode::Desktop || m_quitConfirmed) {
+        close();
+        return;
+    }
+    if (m_quitBox) {
+        m_quitBox->raise();
+        m_quitBox->activateWindow();
+        return;
+    }
+    m_quitBox = new QMessageBox(QMessageBox::Question, tr("Quit"), tr("Quit the recovery console?"),
+                                QMessageBox::NoButton, this);
+    m_quitBox->setObjectName(QStringLiteral("quitConfirmation"));
+    m_quitBox->setInformativeText(tr("Containers that are already running keep running."));
+    m_quitBox->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *quit = m_quitBox->addButton(tr("Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("confirmQuitButton"));
+    quit->setAccessibleName(tr("Quit the recovery console"));
+    QPushButton *stay = m_quitBox->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    stay->setObjectName(QStringLiteral("cancelQuitButton"));
+    stay->setAccessibleName(tr("Cancel, keep the console open"));
+    for (QPushButton *button : {quit, stay})
+        button->setMinimumSize(qMax(160, m_touchSize * 3), m_touchSize);
+    m_quitBox->setDefaultButton(stay);
+    m_quitBox->setEscapeButton(stay);
+    connect(m_quitBox, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        if (clicked != quit)
+            return;
+        m_quitConfirmed = true;
+        close();
+    });
+    m_quitBox->open();
+}
+
+void MainWindow::showContainerDetails(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const ContainerStatus c = m_model->status(index.row());
+    QStringList lines;
+    lines << tr("State: %1").arg(containerStateText(c.state));
+    if (!c.image.isEmpty())
+        lines << tr("Image: %1").arg(c.image);
+    lines << tr("Attempts: %1").arg(c.attempts);
+    if (c.crashLoop)
+        lines << tr("Keeps stopping soon after being started (crash loop).");
+    if (!c.error.isEmpty())
+        lines << tr("Error: %1").arg(c.error);
+    if (!c.note.isEmpty())
+        lines << c.note;
+
+    if (!m_detailsBox) {
+        m_detailsBox = new QMessageBox(this);
+        m_detailsBox->setObjectName(QStringLiteral("containerDetails"));
+        m_detailsBox->setAttribute(Qt::WA_DeleteOnClose);
+        m_detailsBox->setStandardButtons(QMessageBox::Close);
+        if (QAbstractButton *close = m_detailsBox->button(QMessageBox::Close)) {
+            close->setMinimumSize(m_mode == WindowMode::Kiosk ? qMax(160, m_touchSize * 3) : 0,
+                                  m_mode == WindowMode::Kiosk ? m_touchSize : 0);
+        }
+    }
+    m_detailsBox->setWindowTitle(tr("Container %1").arg(c.name));
+    m_detailsBox->setIconPixmap(icons::forState(c.state).pixmap(48, 48));
+    // Plain text: podman's error may contain '<' and must not be taken for markup.
+    m_detailsBox->setTextFormat(Qt::PlainText);
+    m_detailsBox->setText(c.name + QLatin1String("\n\n") + lines.join(QLatin1Char('\n')));
+    m_detailsBox->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // On the kiosk an accidental Alt+F4 or a stray close must not take the console away.
+    if (m_mode == WindowMode::Kiosk && !m_quitConfirmed) {
+        event->ignore();
+        requestQuit();
+        return;
+    }
+    if (m_mode == WindowMode::Desktop)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_mode == WindowMode::Kiosk && height() > 0)
+        applyKioskMetrics(height());
+}
+
+void MainWindow::applyKioskMetrics(int screenHeight)
+{
+    // Same physical readability from the 7-inch 800x480 panel up to a 1080p screen.
+    const int base = qBound(20, screenHeight / 24, 32);
+    if (base == m_appliedHeight)
+        return;
+    m_appliedHeight = base;
+    const int large = base * 13 / 10;
+    m_touchSize = qMax(48, base * 12 / 5);
+    const int scroll = qMax(24, m_touchSize / 2);
+
+    QFont f = font();
+    f.setPixelSize(base);
+    setFont(f);
+
+    QFile file(QStringLiteral(":/archy/kiosk.qss"));
+    QString qss;
+    if (file.open(QIODevice::ReadOnly))
+        qss = QString::fromUtf8(file.readAll());
+    qss.replace(QLatin1String("@BASE@"), QString::number(base));
+    qss.replace(QLatin1String("@LARGE@"), QString::number(large));
+    qss.replace(QLatin1String("@TOUCH@"), QString::number(m_touchSize));
+    qss.replace(QLatin1String("@SCROLL@"), QString::number(scroll));
+    setStyleSheet(qss);
+
+    m_banner->setTouchMode(true, m_touchSize);
+    m_view->setTouchMode(true, m_touchSize);
+    m_history->setTouchSize(m_touchSize);
+    for (QPushButton *button : {m_retryAllButton, m_historyButton, m_quitButton, m_dismissErrorButton}) {
+        if (button) {
+            button->setMinimumHeight(m_touchSize);
+            button->setIconSize(QSize(m_touchSize / 2, m_touchSize / 2));
+        }
+    }
+}
+
+void MainWindow::updateSummary()
+{
+    QString summary = m_model->summaryText();
+    const int failed = m_model->failedCount();
+    if (failed > 0)
+        summary = tr("%1, %2 failed").arg(summary).arg(failed);
+    m_summaryLabel->setText(summary);
+    m_summaryLabel->setAccessibleName(summary);
+    if (m_statusSummary)
+        m_statusSummary->setText(summary);
+
+    const bool canRetryAll = m_model->retryableCount() > 0;
+    m_retryAllButton->setEnabled(canRetryAll);
+    m_retryAllAction->setEnabled(canRetryAll);
+    const QModelIndex current = m_view->currentIndex();
+    m_retrySelectedAction->setEnabled(current.isValid() &&
+                                      current.data(ContainerModel::CanRetryRole).toBool());
+    m_acknowledgeAction->setEnabled(m_banner->isAlarming());
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_busyLabel->setVisible(busy);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorLabel->setText(message);
+    m_errorBar->show();
+    if (m_mode == WindowMode::Desktop)
+        statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
+    s.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("mainWindow/state"), saveState());
+    s.setValue(QStringLiteral("mainWindow/columns"), m_view->horizontalHeader()->saveState());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
+    restoreGeometry(s.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // Column widths only; a stored layout must not resurrect columns a newer version removed.
+    const QByteArray columns = s.value(QStringLiteral("mainWindow/columns")).toByteArray();
+    if (!columns.isEmpty())
+        m_view->horizontalHeader()->restoreState(columns);
+}
+
+} // namespace archy

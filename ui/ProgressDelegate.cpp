@@ -1,0 +1,118 @@
+#include "ProgressDelegate.h"
+
+#include <cmath>
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+#include "ContainerModel.h"
+#include "recovery/RecoveryTypes.h"
+
+namespace archy {
+
+ProgressDelegate::ProgressDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+ProgressDelegate::~ProgressDelegate() = default;
+
+void ProgressDelegate::setAnimationPhase(qreal phase)
+{
+    m_phase = phase - std::floor(phase);
+}
+
+// Saturated enough to read on light and dark palettes alike; white text on top of them.
+QColor ProgressDelegate::runningColor()
+{
+    return QColor(0x2e, 0x8b, 0x47);
+}
+
+QColor ProgressDelegate::failedColor()
+{
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+QColor ProgressDelegate::startingColor()
+{
+    return QColor(0x2f, 0x6f, 0xc8);
+}
+
+void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    // Let the style draw selection and focus, but not the text: the bar carries it.
+    QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const auto state = ContainerState(index.data(ContainerModel::StateRole).toInt());
+    const int vMargin = qMax(3, option.rect.height() / 8);
+    const QRect bar = option.rect.adjusted(4, vMargin, -4, -vMargin);
+    if (bar.width() <= 0 || bar.height() <= 0)
+        return;
+    const qreal radius = qMin(6.0, bar.height() / 3.0);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+
+    QPainterPath track;
+    track.addRoundedRect(QRectF(bar), radius, radius);
+    QColor trackColor = option.palette.color(QPalette::Active, QPalette::Mid);
+    trackColor.setAlpha(90);
+    painter->fillPath(track, trackColor);
+
+    QColor textColor = option.palette.color(QPalette::Active, QPalette::Text);
+    switch (state) {
+    case ContainerState::Waiting:
+        textColor = option.palette.color(QPalette::Disabled, QPalette::Text);
+        break;
+    case ContainerState::Starting: {
+        // Indeterminate: a segment a third of the bar wide sweeps across.
+        const qreal segment = bar.width() / 3.0;
+        const qreal x = bar.left() - segment + m_phase * (bar.width() + segment);
+        painter->setClipPath(track);
+        QPainterPath chunk;
+        chunk.addRoundedRect(QRectF(x, bar.top(), segment, bar.height()), radius, radius);
+        painter->fillPath(chunk, startingColor());
+        painter->setClipping(false);
+        break;
+    }
+    case ContainerState::Running:
+        painter->fillPath(track, runningColor());
+        textColor = Qt::white;
+        break;
+    case ContainerState::Failed:
+        painter->fillPath(track, failedColor());
+        textColor = Qt::white;
+        break;
+    }
+
+    QFont font = opt.font;
+    if (state == ContainerState::Failed) {
+        font.setBold(true);
+        // Red already says "failed"; the bar's width is better spent on podman's reason.
+        const QString error = index.data(ContainerModel::ErrorRole).toString();
+        if (!error.isEmpty())
+            text = error;
+    }
+    painter->setFont(font);
+    painter->setPen(textColor);
+    const QRect textRect = bar.adjusted(8, 0, -8, 0);
+    const QString elided = QFontMetrics(font).elidedText(text, Qt::ElideRight, textRect.width());
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, elided);
+    painter->restore();
+}
+
+QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const int fontHeight = option.fontMetrics.height();
+    size.setHeight(qMax(size.height(), fontHeight + 16));
+    size.setWidth(qMax(size.width(), option.fontMetrics.horizontalAdvance(QLatin1Char('M')) * 14));
+    return size;
+}
+
+} // namespace archy
