@@ -35,8 +35,14 @@ PodmanCall::PodmanCall(const QString &program, const QStringList &arguments, int
     connect(m_process, &QProcess::finished, this, &PodmanCall::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &PodmanCall::onErrorOccurred);
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        if (m_outputOverflow) {
+            m_process->readAllStandardOutput(); // discard until the process is gone
+            return;
+        }
         if (m_result.standardOutput.size() + m_process->bytesAvailable() > MaxOutputBytes) {
             m_outputOverflow = true;
+            m_result.standardOutput.clear();
+            m_process->closeReadChannel(QProcess::StandardOutput);
             stopProcess();
             return;
         }
@@ -106,14 +112,15 @@ void PodmanCall::onTimeout()
 
 void PodmanCall::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_result.standardOutput += m_process->readAllStandardOutput();
+    if (!m_outputOverflow)
+        m_result.standardOutput += m_process->readAllStandardOutput();
     m_result.standardError += m_process->readAllStandardError();
     m_result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
     const QString stderrText = QString::fromUtf8(m_result.standardError).trimmed();
 
     if (m_result.timedOut) {
         m_result.errorText = tr("podman did not answer within %n second(s) and was stopped.", nullptr,
-                                m_timeoutMs / 1000);
+                                qMax(1, (m_timeoutMs + 999) / 1000));
     } else if (m_outputOverflow) {
         m_result.errorText = tr("podman printed more than %1 MiB and was stopped.")
                                  .arg(MaxOutputBytes / (1024 * 1024));

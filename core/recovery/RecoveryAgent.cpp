@@ -540,11 +540,17 @@ void RecoveryAgent::Private::onEvent(const PodmanEvent &event)
 {
     if (shuttingDown)
         return;
+    qCDebug(lcState).noquote() << "event" << event.status << event.name;
     const ContainerTracker::Outcome outcome = tracker.apply(event, nowMs());
     if (outcome.changed)
         snapshotChanged();
-    if (outcome.unexpectedDeath)
-        onUnexpectedDeath(outcome.name, outcome.quickDeaths);
+    if (outcome.deathPending) {
+        QTimer::singleShot(ContainerTracker::DeathGraceMs, q, [this, name = outcome.name] {
+            const ContainerTracker::Outcome resolved = tracker.resolveDeath(name, nowMs());
+            if (resolved.unexpectedDeath && !shuttingDown)
+                onUnexpectedDeath(name, resolved.quickDeaths);
+        });
+    }
 }
 
 void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDeaths)

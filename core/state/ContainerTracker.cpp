@@ -131,29 +131,55 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         tracked.wanted = true;
         tracked.stoppedByOwner = false;
         tracked.stopRequested = false;
+        tracked.deathPending = false;
         tracked.lastStartMs = nowMs;
     } else if (status == QLatin1String("stop") || status == QLatin1String("kill")) {
-        // `podman kill -s HUP` reloads without stopping: wait for `died` to decide.
-        tracked.stopRequested = true;
+        if (tracked.deathPending) {
+            // The owner's stop, logged after the death it caused.
+            tracked.deathPending = false;
+            outcome.changed = markStoppedByOwner(tracked);
+        } else {
+            // `podman kill -s HUP` reloads without stopping: wait for `died` to decide.
+            tracked.stopRequested = true;
+        }
     } else if (status == QLatin1String("died")) {
         tracked.running = false;
         if (tracked.stopRequested) {
-            outcome.changed = tracked.wanted || !tracked.stoppedByOwner;
-            tracked.wanted = false;
-            tracked.stoppedByOwner = true;
-            tracked.quickDeaths = 0;
+            outcome.changed = markStoppedByOwner(tracked);
         } else if (event.exitCode == 0) {
             outcome.changed = tracked.wanted;
             tracked.wanted = false; // finished its job
             tracked.quickDeaths = 0;
         } else if (tracked.wanted) {
-            const bool quick = tracked.lastStartMs > 0 && nowMs - tracked.lastStartMs < QuickDeathMs;
-            tracked.quickDeaths = quick ? tracked.quickDeaths + 1 : 1;
-            outcome.unexpectedDeath = true;
-            outcome.quickDeaths = tracked.quickDeaths;
+            tracked.deathPending = true;
+            outcome.deathPending = true;
         }
         tracked.stopRequested = false;
     }
+    return outcome;
+}
+
+bool ContainerTracker::markStoppedByOwner(Tracked &tracked)
+{
+    const bool changed = tracked.wanted || !tracked.stoppedByOwner;
+    tracked.wanted = false;
+    tracked.stoppedByOwner = true;
+    tracked.quickDeaths = 0;
+    return changed;
+}
+
+ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qint64 nowMs)
+{
+    Outcome outcome;
+    outcome.name = name;
+    const auto it = m_containers.find(name);
+    if (!m_recording || it == m_containers.end() || !it->deathPending || it->running)
+        return outcome;
+    it->deathPending = false;
+    const bool quick = it->lastStartMs > 0 && nowMs - it->lastStartMs < QuickDeathMs + DeathGraceMs;
+    it->quickDeaths = quick ? it->quickDeaths + 1 : 1;
+    outcome.unexpectedDeath = true;
+    outcome.quickDeaths = it->quickDeaths;
     return outcome;
 }
 

@@ -34,6 +34,7 @@ public:
     {
         bool changed = false;          ///< the snapshot should be written again
         bool unexpectedDeath = false;  ///< died on its own while wanted
+        bool deathPending = false;     ///< died with no stop/kill seen yet: call resolveDeath() later
         QString name;
         int quickDeaths = 0;           ///< deaths in a row, each soon after a start
     };
@@ -46,6 +47,12 @@ public:
     /// Full state from `podman ps -a`. Returns true if anything changed.
     bool reconcile(const QList<PsEntry> &entries, qint64 nowMs);
     Outcome apply(const PodmanEvent &event, qint64 nowMs);
+    /**
+     * podman writes `stop`/`kill` and `died` from different processes, so `died` may come first.
+     * A death is judged only after this grace: if no stop/kill arrived meanwhile, it was unexpected.
+     */
+    Outcome resolveDeath(const QString &name, qint64 nowMs);
+    static constexpr int DeathGraceMs = 1500;
 
     void setRecording(bool recording) { m_recording = recording; }
     bool isRecording() const { return m_recording; }
@@ -64,11 +71,13 @@ private:
         bool wanted = false;
         bool stoppedByOwner = false;
         bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
+        bool deathPending = false;  ///< died, waiting DeathGraceMs for a late stop/kill
         qint64 lastStartMs = 0;
         int quickDeaths = 0;
     };
 
     QString nameForEvent(const PodmanEvent &event) const;
+    static bool markStoppedByOwner(Tracked &tracked);
 
     QHash<QString, Tracked> m_containers; ///< by name
     bool m_recording = true;

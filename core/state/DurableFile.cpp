@@ -104,16 +104,23 @@ bool write(const QString &path, const QByteArray &data, QString *error, const QS
     return syncDirectoryOf(path, error);
 }
 
-bool append(const QString &path, const QByteArray &data, QString *error)
+bool appendLine(const QString &path, const QByteArray &line, QString *error)
 {
     const QByteArray name = QFile::encodeName(path);
     const bool existed = ::access(name.constData(), F_OK) == 0;
-    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(name.constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (error)
             *error = describe(QT_TRANSLATE_NOOP("archy::DurableFile", "Cannot open"), path, errno);
         return false;
     }
+    QByteArray data = line;
+    if (!data.endsWith('\n'))
+        data += '\n';
+    struct stat info = {};
+    char last = '\n';
+    if (::fstat(fd, &info) == 0 && info.st_size > 0 && ::pread(fd, &last, 1, info.st_size - 1) == 1 && last != '\n')
+        data.prepend('\n');
     int savedErrno = 0;
     bool ok = writeAll(fd, data, &savedErrno);
     ok = ok && (::fsync(fd) == 0 || (savedErrno = errno, false));

@@ -16,8 +16,12 @@ namespace archy::DurableFile {
 bool write(const QString &path, const QByteArray &data, QString *error,
            const QString &previousPath = QString());
 
-/// Appends @p data to @p path (created 0600) and fsyncs; fsyncs the directory when it created the file.
-bool append(const QString &path, const QByteArray &data, QString *error);
+/**
+ * Appends the line @p line to @p path (created 0600) and fsyncs; fsyncs the directory when it
+ * created the file. If a power cut left the file's last line unfinished, a newline is put first so
+ * the new line is never glued onto the torn one.
+ */
+bool appendLine(const QString &path, const QByteArray &line, QString *error);
 
 /// Removes @p path and fsyncs its directory. A missing file is not an error.
 bool remove(const QString &path, QString *error);

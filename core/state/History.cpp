@@ -16,9 +16,8 @@ constexpr qint64 TailBytes = 8 * 1024 * 1024;
 
 bool append(const QString &dataDir, const RecoveryReport &report, QString *error)
 {
-    QByteArray line = QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact);
-    line += '\n';
-    return DurableFile::append(QDir(dataDir).filePath(fileName()), line, error);
+    return DurableFile::appendLine(QDir(dataDir).filePath(fileName()),
+                                   QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact), error);
 }
 
 QList<RecoveryReport> read(const QString &dataDir, int limit, QString *error)

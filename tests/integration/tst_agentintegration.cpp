@@ -17,105 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "IntegrationSupport.h"
 #include "PodmanSandbox.h"
 #include "state/RunMarker.h"
 
-namespace {
+using namespace integration;
 
-struct AgentRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-};
-
-QStringList dataDirArgs(const QString &dir)
-{
-    return {QStringLiteral("--data-dir"), dir};
-}
-
-AgentRun runOnce(const QStringList &args, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(AGENT_PATH));
-    process.setArguments(QStringList{QStringLiteral("--no-gui"), QStringLiteral("--once")} + args);
-    QElapsedTimer timer;
-    timer.start();
-    process.start();
-    AgentRun run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.elapsedMs = timer.elapsed();
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QJsonObject reportOf(const AgentRun &run)
-{
-    return QJsonDocument::fromJson(run.out).object();
-}
-
-QJsonObject containerIn(const QJsonObject &report, const QString &name)
-{
-    const QJsonArray containers = report.value(QLatin1String("containers")).toArray();
-    for (const QJsonValue &value : containers) {
-        if (value.toObject().value(QLatin1String("name")).toString() == name)
-            return value.toObject();
-    }
-    return {};
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    QCOMPARE(file.write(data), data.size());
-}
-
-QByteArray seedSnapshot(const QStringList &names, const QString &image)
-{
-    QJsonArray containers;
-    for (const QString &name : names)
-        containers.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("image"), image}});
-    return QJsonDocument(QJsonObject{{QStringLiteral("timestamp"), 1000},
-                                     {QStringLiteral("containers"), containers}})
-        .toJson(QJsonDocument::Compact);
-}
-
-/// A pid that surely names no process: one of ours, reaped.
-qint64 deadPid()
-{
-    QProcess process;
-    process.start(QStringLiteral("true"), {});
-    process.waitForFinished();
-    return process.processId() > 0 ? process.processId() : 999999999;
-}
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        if (condition())
-            return true;
-        QTest::qWait(100);
-    }
-    return condition();
-}
-
-bool processAlive(qint64 pid)
-{
-    return ::kill(pid_t(pid), 0) == 0;
-}
-
-} // namespace
 
 class TestAgentIntegration : public QObject
 {
@@ -431,21 +338,24 @@ void TestAgentIntegration::hangingPodmanIsCutOff()
     qputenv("FAKE_PODMAN_PIDFILE", pidFile.toUtf8());
     const AgentRun run = runOnce(dataDirArgs(dir)
                                  + QStringList{QStringLiteral("--json"), QStringLiteral("--start-timeout"),
-                                               QStringLiteral("1"), QStringLiteral("--no-start-stopped"),
+                                               QStringLiteral("1"), QStringLiteral("--max-attempts"), QStringLiteral("2"),
+                                               QStringLiteral("--backoff-initial"), QStringLiteral("0"),
                                                QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
     qunsetenv("FAKE_PODMAN_MODE");
     qunsetenv("FAKE_PODMAN_PIDFILE");
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.elapsedMs < 10000, qPrintable(QString::number(run.elapsedMs)));
+    // Two attempts, each cut off after 1 s plus the 2 s grace between SIGTERM and SIGKILL.
+    QVERIFY2(run.elapsedMs < 12000, qPrintable(QString::number(run.elapsedMs)));
     const QJsonObject stuck = containerIn(reportOf(run), QStringLiteral("stuck"));
     QCOMPARE(stuck.value(QLatin1String("result")).toString(), QStringLiteral("failed"));
+    QCOMPARE(stuck.value(QLatin1String("attempts")).toInt(), 2);
     QVERIFY2(stuck.value(QLatin1String("error")).toString().contains(QLatin1String("did not answer")),
              qPrintable(stuck.value(QLatin1String("error")).toString()));
 
     QFile pids(pidFile);
     QVERIFY(pids.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = pids.readAll().trimmed().split('\n');
-    QVERIFY(!lines.isEmpty());
+    QVERIFY(lines.size() >= 3); // ps -a, inspect... and two starts
     for (const QByteArray &line : lines)
         QVERIFY2(!processAlive(line.toLongLong()), line.constData());
 }

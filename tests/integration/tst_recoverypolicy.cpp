@@ -1,0 +1,251 @@
+// What recovery must do better than the seed, shown against real podman: event-driven snapshots,
+// the owner's intent, health-gated dependencies, backoff.
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+#include "IntegrationSupport.h"
+#include "PodmanSandbox.h"
+
+using namespace integration;
+
+class TestRecoveryPolicy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void containerStartedJustBeforeCrashIsRecovered();
+    void ownerStoppedContainerStaysStopped();
+    void dependantWaitsForHealthyDependency();
+    void alwaysFailingStartIsRetriedWithBackoff();
+    void ignoreLabelExcludesContainer();
+
+private:
+    QProcess *startAgent(const QStringList &args);
+    void stopAgent(QProcess *agent);
+    void requirePodman();
+
+    std::unique_ptr<PodmanSandbox> m_sandbox;
+    QTemporaryDir m_tmp;
+    QList<QProcess *> m_agents;
+};
+
+void TestRecoveryPolicy::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_sandbox = std::make_unique<PodmanSandbox>();
+    if (!m_sandbox->ok())
+        qWarning("REAL PODMAN UNAVAILABLE, podman tests will be skipped: %s", qPrintable(m_sandbox->skipReason()));
+}
+
+void TestRecoveryPolicy::requirePodman()
+{
+    if (!m_sandbox->ok())
+        QSKIP(qPrintable(QStringLiteral("podman cannot run a container here: ") + m_sandbox->skipReason()));
+}
+
+void TestRecoveryPolicy::cleanup()
+{
+    for (QProcess *agent : std::as_const(m_agents)) {
+        if (agent->state() != QProcess::NotRunning) {
+            agent->kill();
+            agent->waitForFinished();
+        }
+        delete agent;
+    }
+    m_agents.clear();
+    if (m_sandbox->ok())
+        m_sandbox->podman({QStringLiteral("rm"), QStringLiteral("-af"), QStringLiteral("-t0")});
+}
+
+QProcess *TestRecoveryPolicy::startAgent(const QStringList &args)
+{
+    auto *agent = new QProcess;
+    m_agents.append(agent);
+    agent->setProgram(QStringLiteral(AGENT_PATH));
+    agent->setArguments(QStringList{QStringLiteral("--no-gui")} + args);
+    agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent->start();
+    return agent;
+}
+
+void TestRecoveryPolicy::stopAgent(QProcess *agent)
+{
+    agent->terminate();
+    QVERIFY(agent->waitForFinished(30000));
+    QCOMPARE(agent->exitCode(), 0);
+}
+
+void TestRecoveryPolicy::containerStartedJustBeforeCrashIsRecovered()
+{
+    requirePodman();
+    QVERIFY(m_sandbox->run(QStringLiteral("early")));
+    const QString dir = m_tmp.filePath(QStringLiteral("late"));
+    // Default settings: no snapshot interval or delay is shortened.
+    QProcess *agent = startAgent(dataDirArgs(dir));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("early"), true, 20000));
+
+    QVERIFY(m_sandbox->run(QStringLiteral("late")));
+    QTest::qWait(3000);
+    ::kill(pid_t(agent->processId()), SIGKILL);
+    QVERIFY(agent->waitForFinished());
+    QVERIFY(m_sandbox->kill(QStringLiteral("late")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("early")));
+
+    const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(reportOf(run).value(QLatin1String("crash")).toBool(), true);
+    QCOMPARE(m_sandbox->state(QStringLiteral("late")), QStringLiteral("running"));
+    QCOMPARE(m_sandbox->state(QStringLiteral("early")), QStringLiteral("running"));
+}
+
+void TestRecoveryPolicy::ownerStoppedContainerStaysStopped()
+{
+    requirePodman();
+    const QStringList names{QStringLiteral("keep1"), QStringLiteral("parked"), QStringLiteral("keep2")};
+    for (const QString &name : names)
+        QVERIFY(m_sandbox->run(name));
+    const QString dir = m_tmp.filePath(QStringLiteral("intent"));
+
+    QProcess *agent = startAgent(dataDirArgs(dir));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("parked"), true, 20000));
+    // The owner stops one on purpose while the agent runs.
+    QVERIFY(m_sandbox->stop(QStringLiteral("parked")));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("parked"), false, 10000));
+
+    // 1. Clean restart: the agent stops first (SIGTERM), then the system stops every container.
+    stopAgent(agent);
+    for (const QString &name : {QStringLiteral("keep1"), QStringLiteral("keep2")})
+        QVERIFY(m_sandbox->stop(name));
+    agent = startAgent(dataDirArgs(dir));
+    QVERIFY2(waitFor([&] { return m_sandbox->running().size() == 2; }, 20000),
+             qPrintable(m_sandbox->running().join(QLatin1Char(','))));
+    QTest::qWait(1000);
+    QCOMPARE(m_sandbox->state(QStringLiteral("parked")), QStringLiteral("exited"));
+    QCOMPARE(lastHistoryEntry(dir).value(QLatin1String("crash")).toBool(), false);
+
+    // 2. Crash restart: the agent dies, power goes, every container dies with it.
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("keep2"), true, 10000));
+    ::kill(pid_t(agent->processId()), SIGKILL);
+    QVERIFY(agent->waitForFinished());
+    QVERIFY(m_sandbox->kill(QStringLiteral("keep1")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("keep2")));
+    const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject report = reportOf(run);
+    QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
+    QCOMPARE(report.value(QLatin1String("recovered")).toInt(), 2);
+    QVERIFY(containerIn(report, QStringLiteral("parked")).isEmpty());
+    QCOMPARE(m_sandbox->state(QStringLiteral("keep1")), QStringLiteral("running"));
+    QCOMPARE(m_sandbox->state(QStringLiteral("keep2")), QStringLiteral("running"));
+    QCOMPARE(m_sandbox->state(QStringLiteral("parked")), QStringLiteral("exited"));
+}
+
+void TestRecoveryPolicy::dependantWaitsForHealthyDependency()
+{
+    requirePodman();
+    // db turns healthy only 3 s after it starts; app must not start before that.
+    QVERIFY(m_sandbox->run(QStringLiteral("db"),
+                           {QStringLiteral("--health-cmd"), QStringLiteral("test -f /tmp/ready"),
+                            QStringLiteral("--health-interval"), QStringLiteral("0")},
+                           {QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("rm -f /tmp/ready; sleep 3; touch /tmp/ready; sleep 100000")}));
+    QVERIFY(m_sandbox->run(QStringLiteral("app"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery.after=db")}));
+    QVERIFY(m_sandbox->run(QStringLiteral("loner")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("app")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("db")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("loner")));
+
+    const QString dir = m_tmp.filePath(QStringLiteral("health"));
+    QVERIFY(QDir().mkpath(dir));
+    writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
+    // app first: snapshot order must not matter.
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
+              seedSnapshot({QStringLiteral("app"), QStringLiteral("loner"), QStringLiteral("db")}, m_sandbox->image()));
+
+    const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject report = reportOf(run);
+    const QJsonObject db = containerIn(report, QStringLiteral("db"));
+    const QJsonObject app = containerIn(report, QStringLiteral("app"));
+    const QJsonObject loner = containerIn(report, QStringLiteral("loner"));
+    QCOMPARE(db.value(QLatin1String("result")).toString(), QStringLiteral("recovered"));
+    QCOMPARE(db.value(QLatin1String("note")).toString(), QStringLiteral("Healthy."));
+    const qint64 dbStarted = qint64(db.value(QLatin1String("startedAtMs")).toDouble());
+    const qint64 dbHealthy = qint64(db.value(QLatin1String("finishedAtMs")).toDouble());
+    const qint64 appStarted = qint64(app.value(QLatin1String("startedAtMs")).toDouble());
+    QVERIFY2(dbHealthy - dbStarted >= 2500, qPrintable(QString::number(dbHealthy - dbStarted)));
+    QVERIFY2(appStarted >= dbHealthy, qPrintable(QStringLiteral("app %1, db healthy %2").arg(appStarted).arg(dbHealthy)));
+    // An independent container does not wait for db's health.
+    QVERIFY(qint64(loner.value(QLatin1String("startedAtMs")).toDouble()) < dbHealthy);
+    QCOMPARE(m_sandbox->state(QStringLiteral("app")), QStringLiteral("running"));
+}
+
+void TestRecoveryPolicy::alwaysFailingStartIsRetriedWithBackoff()
+{
+    requirePodman();
+    // A start that always fails: its command does not exist in the image.
+    QVERIFY(m_sandbox->podman({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("broken"),
+                               m_sandbox->image(), QStringLiteral("/no/such/program")})
+                .size() > 0);
+    QVERIFY(m_sandbox->run(QStringLiteral("fine")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("fine")));
+    const QString dir = m_tmp.filePath(QStringLiteral("backoff"));
+    QVERIFY(QDir().mkpath(dir));
+    writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
+              seedSnapshot({QStringLiteral("broken"), QStringLiteral("fine")}, m_sandbox->image()));
+
+    const AgentRun run = runOnce(dataDirArgs(dir)
+                                 + QStringList{QStringLiteral("--json"), QStringLiteral("--max-attempts"), QStringLiteral("3"),
+                                               QStringLiteral("--backoff-initial"), QStringLiteral("1")});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject report = reportOf(run);
+    const QJsonObject broken = containerIn(report, QStringLiteral("broken"));
+    QCOMPARE(broken.value(QLatin1String("result")).toString(), QStringLiteral("failed"));
+    QCOMPARE(broken.value(QLatin1String("attempts")).toInt(), 3);
+    QVERIFY2(broken.value(QLatin1String("error")).toString().contains(QLatin1String("/no/such/program")),
+             qPrintable(broken.value(QLatin1String("error")).toString()));
+    // Backoff: 1 s then 2 s between the three attempts.
+    const qint64 spent = qint64(broken.value(QLatin1String("finishedAtMs")).toDouble() - broken.value(QLatin1String("startedAtMs")).toDouble());
+    QVERIFY2(spent >= 3000, qPrintable(QString::number(spent)));
+    // The independent container did not wait for it.
+    const QJsonObject fine = containerIn(report, QStringLiteral("fine"));
+    QCOMPARE(fine.value(QLatin1String("result")).toString(), QStringLiteral("recovered"));
+    QVERIFY(fine.value(QLatin1String("finishedAtMs")).toDouble() < broken.value(QLatin1String("finishedAtMs")).toDouble());
+    QCOMPARE(report.value(QLatin1String("failed")).toArray(), QJsonArray{QStringLiteral("broken")});
+}
+
+void TestRecoveryPolicy::ignoreLabelExcludesContainer()
+{
+    requirePodman();
+    QVERIFY(m_sandbox->run(QStringLiteral("private"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery=ignore")}));
+    QVERIFY(m_sandbox->run(QStringLiteral("public")));
+    const QString dir = m_tmp.filePath(QStringLiteral("ignore"));
+    QProcess *agent = startAgent(dataDirArgs(dir));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("public"), true, 20000));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("private"), false, 1000));
+    ::kill(pid_t(agent->processId()), SIGKILL);
+    QVERIFY(agent->waitForFinished());
+    QVERIFY(m_sandbox->kill(QStringLiteral("private")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("public")));
+    const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(m_sandbox->state(QStringLiteral("public")), QStringLiteral("running"));
+    QCOMPARE(m_sandbox->state(QStringLiteral("private")), QStringLiteral("exited"));
+    QVERIFY(containerIn(reportOf(run), QStringLiteral("private")).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestRecoveryPolicy)
+#include "tst_recoverypolicy.moc"
