@@ -11,6 +11,8 @@ packages=(
     podman runc
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
+    # benchmark (scripts/bench.sh)
+    bc time
 )
 
 missing=()

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>archy</name>
+    <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
         <translation>--%1 braucht eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
@@ -92,30 +92,6 @@
         <translation>Gleichzeitig gestartete Container (Standard %1).</translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Unerwartetes Argument: %1</translation>
-    </message>
-    <message>
-        <source>--json needs --once.</source>
-        <translation>--json braucht --once.</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Wartend</translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation>Wird gestartet</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
         <translation>Sekunden, die abhängige Container auf eine bestandene Zustandsprüfung warten (Standard %1).</translation>
     </message>
@@ -124,20 +100,12 @@
         <translation>Bei einem sauberen Start nichts wiederherstellen (die Absturz-Wiederherstellung läuft trotzdem).</translation>
     </message>
     <message>
-        <source>entry %1 is %2, not an object</source>
-        <translation>Eintrag %1 ist %2, kein Objekt</translation>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <source>entry %1: "name" is %2, not a string</source>
-        <translation>Eintrag %1: „name“ ist %2, keine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid container name; it was not passed to podman</source>
-        <translation>„%1“ ist kein gültiger Containername; er wurde nicht an podman übergeben</translation>
-    </message>
-    <message>
-        <source>entry %1: "image" is %2, not a string</source>
-        <translation>Eintrag %1: „image“ ist %2, keine Zeichenkette</translation>
+        <source>--json needs --once.</source>
+        <translation>--json braucht --once.</translation>
     </message>
 </context>
 <context>
@@ -217,6 +185,41 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Absturzschleife</translation>
+    </message>
+    <message>
+        <source>Crash loop: %1</source>
+        <translation>Absturzschleife: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerState</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -423,10 +426,6 @@
         <translation>Versuche</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
         <source>Select a start-up to see its containers.</source>
         <translation>Einen Start auswählen, um seine Container zu sehen.</translation>
     </message>
@@ -485,6 +484,14 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Error or note</source>
+        <translation>Fehler oder Hinweis</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Absturzschleife</translation>
     </message>
 </context>
 <context>
@@ -564,7 +571,7 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation>Alle fehlgeschlagenen erneut versuchen</translation>
+        <translation>Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>History</source>
@@ -642,6 +649,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>%1, %2 failed</source>
         <translation>%1, %2 fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
+        <translation>%1 stoppt immer wieder kurz nach dem Start; er wird nicht mehr automatisch neu gestartet.</translation>
+    </message>
 </context>
 <context>
     <name>archy::Podman</name>
@@ -693,6 +704,17 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>podman inspect printed something that is not a JSON list: %1</source>
         <translation>podman inspect hat etwas ausgegeben, das keine JSON-Liste ist: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Protocol</name>
+    <message>
+        <source>Malformed message: %1</source>
+        <translation>Fehlerhafte Nachricht: %1</translation>
+    </message>
+    <message>
+        <source>Malformed message: no "type".</source>
+        <translation>Fehlerhafte Nachricht: kein „type“.</translation>
     </message>
 </context>
 <context>
@@ -843,9 +865,22 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>"stoppedByOwner" is %1, not a list</source>
         <translation>„stoppedByOwner“ ist %1, keine Liste</translation>
     </message>
-</context>
-<context>
-    <name>archy::SnapshotStore</name>
+    <message>
+        <source>entry %1 is %2, not an object</source>
+        <translation>Eintrag %1 ist %2, kein Objekt</translation>
+    </message>
+    <message>
+        <source>entry %1: "name" is %2, not a string</source>
+        <translation>Eintrag %1: „name“ ist %2, keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid container name; it was not passed to podman</source>
+        <translation>„%1“ ist kein gültiger Containername; er wurde nicht an podman übergeben</translation>
+    </message>
+    <message>
+        <source>entry %1: "image" is %2, not a string</source>
+        <translation>Eintrag %1: „image“ ist %2, keine Zeichenkette</translation>
+    </message>
     <message>
         <source>%1 is corrupt: %2</source>
         <translation>%1 ist beschädigt: %2</translation>
@@ -861,6 +896,41 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::main</name>
+    <message>
+        <source>Crash detected: %1</source>
+        <translation>Absturz erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Clean start: the previous run shut down cleanly.</source>
+        <translation>Sauberer Start: Der vorige Lauf wurde ordnungsgemäß beendet.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers started.</source>
+        <translation>%1 von %2 Containern gestartet.</translation>
+    </message>
+    <message>
+        <source>ok     </source>
+        <translation>ok     </translation>
+    </message>
+    <message>
+        <source>FAILED </source>
+        <translation>FEHLER </translation>
+    </message>
+    <message>
+        <source>Signal %1 received, stopping.</source>
+        <translation>Signal %1 empfangen, wird beendet.</translation>
+    </message>
+    <message>
+        <source>Try --help.</source>
+        <translation>Siehe --help.</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>archy</name>
+    <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
         <translation>--%1 necesita un número entero de al menos %2, no «%3».</translation>
@@ -92,30 +92,6 @@
         <translation>Contenedores arrancados a la vez (predeterminado %1).</translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
-    </message>
-    <message>
-        <source>--json needs --once.</source>
-        <translation>--json necesita --once.</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>En espera</translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation>Arrancando</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>En marcha</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallido</translation>
-    </message>
-    <message>
         <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
         <translation>Segundos que los dependientes esperan a que pase una comprobación de salud (predeterminado %1).</translation>
     </message>
@@ -124,20 +100,12 @@
         <translation>En un arranque limpio, no restaurar nada (la recuperación tras fallos sigue funcionando).</translation>
     </message>
     <message>
-        <source>entry %1 is %2, not an object</source>
-        <translation>la entrada %1 es %2, no un objeto</translation>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
-        <source>entry %1: "name" is %2, not a string</source>
-        <translation>entrada %1: «name» es %2, no una cadena</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid container name; it was not passed to podman</source>
-        <translation>«%1» no es un nombre de contenedor válido; no se pasó a podman</translation>
-    </message>
-    <message>
-        <source>entry %1: "image" is %2, not a string</source>
-        <translation>entrada %1: «image» es %2, no una cadena</translation>
+        <source>--json needs --once.</source>
+        <translation>--json necesita --once.</translation>
     </message>
 </context>
 <context>
@@ -217,6 +185,41 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Bucle de fallos</translation>
+    </message>
+    <message>
+        <source>Crash loop: %1</source>
+        <translation>Bucle de fallos: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ContainerState</name>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Arrancando</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
     </message>
 </context>
 <context>
@@ -423,10 +426,6 @@
         <translation>Intentos</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
         <source>Select a start-up to see its containers.</source>
         <translation>Seleccione un arranque para ver sus contenedores.</translation>
     </message>
@@ -485,6 +484,14 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Error or note</source>
+        <translation>Error o nota</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Bucle de fallos</translation>
     </message>
 </context>
 <context>
@@ -564,7 +571,7 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation>Reintentar todos los fallidos</translation>
+        <translation>Reintentar fallidos</translation>
     </message>
     <message>
         <source>History</source>
@@ -642,6 +649,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>%1, %2 failed</source>
         <translation>%1, %2 fallidos</translation>
     </message>
+    <message>
+        <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
+        <translation>%1 se detiene una y otra vez poco después de arrancar; ya no se reinicia automáticamente.</translation>
+    </message>
 </context>
 <context>
     <name>archy::Podman</name>
@@ -693,6 +704,17 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>podman inspect printed something that is not a JSON list: %1</source>
         <translation>podman inspect imprimió algo que no es una lista JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Protocol</name>
+    <message>
+        <source>Malformed message: %1</source>
+        <translation>Mensaje mal formado: %1</translation>
+    </message>
+    <message>
+        <source>Malformed message: no "type".</source>
+        <translation>Mensaje mal formado: falta «type».</translation>
     </message>
 </context>
 <context>
@@ -843,9 +865,22 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>"stoppedByOwner" is %1, not a list</source>
         <translation>«stoppedByOwner» es %1, no una lista</translation>
     </message>
-</context>
-<context>
-    <name>archy::SnapshotStore</name>
+    <message>
+        <source>entry %1 is %2, not an object</source>
+        <translation>la entrada %1 es %2, no un objeto</translation>
+    </message>
+    <message>
+        <source>entry %1: "name" is %2, not a string</source>
+        <translation>entrada %1: «name» es %2, no una cadena</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid container name; it was not passed to podman</source>
+        <translation>«%1» no es un nombre de contenedor válido; no se pasó a podman</translation>
+    </message>
+    <message>
+        <source>entry %1: "image" is %2, not a string</source>
+        <translation>entrada %1: «image» es %2, no una cadena</translation>
+    </message>
     <message>
         <source>%1 is corrupt: %2</source>
         <translation>%1 está dañado: %2</translation>
@@ -861,6 +896,41 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::main</name>
+    <message>
+        <source>Crash detected: %1</source>
+        <translation>Fallo detectado: %1</translation>
+    </message>
+    <message>
+        <source>Clean start: the previous run shut down cleanly.</source>
+        <translation>Arranque limpio: la ejecución anterior terminó correctamente.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers started.</source>
+        <translation>%1 de %2 contenedores iniciados.</translation>
+    </message>
+    <message>
+        <source>ok     </source>
+        <translation>ok     </translation>
+    </message>
+    <message>
+        <source>FAILED </source>
+        <translation>FALLO  </translation>
+    </message>
+    <message>
+        <source>Signal %1 received, stopping.</source>
+        <translation>Señal %1 recibida, deteniendo.</translation>
+    </message>
+    <message>
+        <source>Try --help.</source>
+        <translation>Pruebe --help.</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,8 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
         return c.state == ContainerState::Failed && !pending;
     case StatusRole:
         return QVariant::fromValue(c);
+    case BarTextRole:
+        return barText(c);
     default:
         break;
     }
@@ -90,12 +92,12 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
         case Image:
             return c.image;
         case State:
-            return containerStateText(c.state);
+            return stateText(c);
         case Progress:
             // Painted by ProgressDelegate; the text is what a screen reader or a copy gets.
             if (c.state == ContainerState::Failed && !c.error.isEmpty())
-                return tr("%1: %2").arg(containerStateText(c.state), c.error);
-            return containerStateText(c.state);
+                return tr("%1: %2").arg(stateText(c), c.error);
+            return barText(c);
         case Attempts:
             return c.attempts;
         case Time:
@@ -106,7 +108,7 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         // On the name column so the state shows even where the State column is hidden (kiosk).
         if (index.column() == Name)
-            return icons::forState(c.state);
+            return icons::forStatus(c);
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
@@ -126,9 +128,11 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
     }
     case Qt::AccessibleTextRole:
         if (index.column() == Progress || index.column() == State) {
-            QString text = containerStateText(c.state);
+            QString text = stateText(c);
             if (!c.error.isEmpty() && c.state == ContainerState::Failed)
                 text = tr("%1: %2").arg(text, c.error);
+            else if (!c.note.isEmpty())
+                text = tr("%1. %2").arg(text, c.note);
             return text;
         }
         return data(index, Qt::DisplayRole).toString();
@@ -277,6 +281,27 @@ void ContainerModel::mergeReport(const RecoveryReport &report)
             continue;
         updateContainer(status);
     }
+}
+
+QString ContainerModel::stateText(const ContainerStatus &status)
+{
+    if (status.crashLoop && status.state == ContainerState::Failed)
+        return tr("Crash loop");
+    return containerStateText(status.state);
+}
+
+QString ContainerModel::barText(const ContainerStatus &status)
+{
+    if (status.state == ContainerState::Failed) {
+        // Red already says "failed"; the bar's width is better spent on the reason.
+        const QString reason = status.error.isEmpty() ? stateText(status) : status.error;
+        return status.crashLoop ? tr("Crash loop: %1").arg(reason) : reason;
+    }
+    // The note (health check outcome, "was already running", a restart...) is worth a glance on
+    // every screen; the tooltip and the details box carry it in full.
+    if (!status.note.isEmpty())
+        return tr("%1 · %2").arg(containerStateText(status.state), status.note);
+    return containerStateText(status.state);
 }
 
 QString ContainerModel::timeText(const ContainerStatus &status) const

@@ -47,7 +47,8 @@ public:
         CrashLoopRole,
         RetryPendingRole, // a retry was asked for and the backend has not answered yet
         CanRetryRole,     // Failed and not pending
-        StatusRole        // the whole ContainerStatus
+        StatusRole,       // the whole ContainerStatus
+        BarTextRole       // what the progress bar says: the error when failed, else state and note
     };
     Q_ENUM(Role)
 
@@ -91,6 +92,8 @@ signals:
 
 private:
     QString timeText(const ContainerStatus &status) const;
+    static QString stateText(const ContainerStatus &status);
+    static QString barText(const ContainerStatus &status);
 
     QList<ContainerStatus> m_containers;
     QSet<QString> m_retryPending;

@@ -1,6 +1,7 @@
 #include "CrashBanner.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -37,6 +38,8 @@ CrashBanner::CrashBanner(QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::PlainText);
     m_title->setTextFormat(Qt::PlainText);
+    // Wraps so a long (translated) title gives way instead of squeezing the button.
+    m_title->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -47,6 +50,7 @@ CrashBanner::CrashBanner(QWidget *parent)
     m_acknowledgeButton->setAccessibleName(tr("Acknowledge crash"));
     m_acknowledgeButton->setToolTip(tr("Mark this crash as seen; the warning will not be shown again"));
     m_acknowledgeButton->setAutoDefault(false);
+    m_acknowledgeButton->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     connect(m_acknowledgeButton, &QPushButton::clicked, this, &CrashBanner::requestAcknowledge);
 
     auto *text = new QVBoxLayout;
@@ -118,6 +122,25 @@ void CrashBanner::requestAcknowledge()
     m_backend->acknowledgeCrash();
 }
 
+void CrashBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
+        fitButton();
+}
+
+void CrashBanner::fitButton()
+{
+    // The style sheet makes the label bold and pads it, and a cached size hint may predate both:
+    // reserve the width from the font the button really has now, so no translation is clipped.
+    QPushButton *button = m_acknowledgeButton;
+    const QFontMetrics metrics(button->font());
+    const int padding = m_touch ? 48 : 24;
+    const int textWidth = metrics.horizontalAdvance(button->text()) + padding;
+    button->setMinimumWidth(qMax(textWidth, m_touch ? m_touchSize * 2 : 0));
+    button->updateGeometry();
+}
+
 void CrashBanner::refresh()
 {
     const CrashInfo &crash = m_report.crashInfo;
@@ -180,6 +203,7 @@ void CrashBanner::refresh()
         style()->unpolish(child);
         style()->polish(child);
     }
+    fitButton();
     update();
 }
 

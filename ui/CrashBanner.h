@@ -40,9 +40,13 @@ public slots:
     void setReport(const archy::RecoveryReport &report);
     void setAcknowledged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void requestAcknowledge();
     void refresh();
+    void fitButton();
 
     QPointer<RecoveryBackend> m_backend;
     RecoveryReport m_report;

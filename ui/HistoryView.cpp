@@ -74,7 +74,7 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
     m_details->setRootIsDecorated(false);
     m_details->setAllColumnsShowFocus(true);
     m_details->setWordWrap(true);
-    m_details->setHeaderLabels({tr("Container"), tr("State"), tr("Attempts"), tr("Error")});
+    m_details->setHeaderLabels({tr("Container"), tr("State"), tr("Attempts"), tr("Error or note")});
     m_details->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_details->header()->setStretchLastSection(true);
     m_detailsTitle->setObjectName(QStringLiteral("historyDetailsTitle"));
@@ -246,8 +246,9 @@ void HistoryView::fillDetails(const RecoveryReport &report)
     for (const ContainerStatus &c : report.containers) {
         auto *item = new QTreeWidgetItem(m_details);
         item->setText(0, c.name);
-        item->setIcon(0, icons::forState(c.state));
-        item->setText(1, containerStateText(c.state));
+        item->setIcon(0, icons::forStatus(c));
+        const bool crashLoop = c.crashLoop && c.state == ContainerState::Failed;
+        item->setText(1, crashLoop ? tr("Crash loop") : containerStateText(c.state));
         item->setText(2, QString::number(c.attempts));
         QString error = c.error;
         if (!c.note.isEmpty())

@@ -52,6 +52,11 @@ QIcon back()
     return load("back");
 }
 
+QIcon crashLoop()
+{
+    return load("crashloop");
+}
+
 QIcon forState(ContainerState state)
 {
     switch (state) {
@@ -65,6 +70,11 @@ QIcon forState(ContainerState state)
         return failed();
     }
     return {};
+}
+
+QIcon forStatus(const ContainerStatus &status)
+{
+    return status.crashLoop ? crashLoop() : forState(status.state);
 }
 
 } // namespace archy::icons

@@ -16,6 +16,9 @@ QIcon history();
 QIcon warning();
 QIcon quit();
 QIcon back();
+QIcon crashLoop();
 QIcon forState(ContainerState state);
+/// The state's icon, or the crash-loop one for a container that keeps dying.
+QIcon forStatus(const ContainerStatus &status);
 
 } // namespace archy::icons

@@ -17,6 +17,7 @@
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QWindow>
 
 #include "ContainerModel.h"
 #include "ContainerView.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
     connect(backend, &RecoveryBackend::reportReset, this, &MainWindow::updateSummary);
     connect(backend, &RecoveryBackend::crashAcknowledged, this, &MainWindow::updateSummary);
     connect(backend, &RecoveryBackend::reportFinished, this, &MainWindow::updateSummary);
+    connect(backend, &RecoveryBackend::crashLoopDetected, this, &MainWindow::onCrashLoop);
 
     setBusy(backend->isBusy());
     updateSummary();
@@ -178,6 +180,8 @@ QWidget *MainWindow::buildRecoveryPage()
     summaryFont.setBold(true);
     summaryFont.setPointSizeF(summaryFont.pointSizeF() * 1.15);
     m_summaryLabel->setFont(summaryFont);
+    // Wraps rather than widening the window past a small screen in a longer language.
+    m_summaryLabel->setWordWrap(true);
     m_busyLabel = new QLabel(tr("Recovering…"), page);
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
 
@@ -190,10 +194,9 @@ QWidget *MainWindow::buildRecoveryPage()
     connect(m_retryAllButton, &QPushButton::clicked, this, &MainWindow::retryAllFailed);
 
     auto *summaryRow = new QHBoxLayout;
-    summaryRow->addWidget(m_summaryLabel);
+    summaryRow->addWidget(m_summaryLabel, 1);
     summaryRow->addSpacing(12);
     summaryRow->addWidget(m_busyLabel);
-    summaryRow->addStretch(1);
 
     auto *layout = new QVBoxLayout(page);
     if (m_mode == WindowMode::Kiosk) {
@@ -262,11 +265,58 @@ void MainWindow::buildDesktopChrome()
 void MainWindow::showForMode()
 {
     if (m_mode == WindowMode::Kiosk) {
+        QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
+        // Without a window manager (a bare X server on the node) the full-screen state is only a
+        // hint nobody acts on, so the geometry is set explicitly, before and after mapping.
+        if (s)
+            setGeometry(s->geometry());
         showFullScreen();
+        followScreen(screen() ? screen() : s);
+        if (QWindow *window = windowHandle()) {
+            QObject::disconnect(m_screenChangedConnection);
+            m_screenChangedConnection =
+                connect(window, &QWindow::screenChanged, this, [this](QScreen *newScreen) {
+                    followScreen(newScreen);
+                });
+        }
         return;
     }
     restoreSettings();
     show();
+}
+
+void MainWindow::followScreen(QScreen *screen)
+{
+    if (screen != m_followedScreen) {
+        QObject::disconnect(m_screenGeometryConnection);
+        m_followedScreen = screen;
+        if (screen)
+            m_screenGeometryConnection =
+                connect(screen, &QScreen::geometryChanged, this, &MainWindow::coverScreen);
+    }
+    coverScreen();
+}
+
+void MainWindow::coverScreen()
+{
+    if (m_mode != WindowMode::Kiosk || !m_followedScreen)
+        return;
+    const QRect target = m_followedScreen->geometry();
+    if (geometry() != target)
+        setGeometry(target);
+    if (!isFullScreen() && isVisible())
+        showFullScreen();
+}
+
+void MainWindow::onCrashLoop(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row >= 0)
+        m_view->scrollTo(m_model->index(row, ContainerModel::Name));
+    const QString message =
+        tr("%1 keeps stopping soon after being started; it is no longer restarted automatically.").arg(name);
+    if (m_mode == WindowMode::Desktop)
+        statusBar()->showMessage(message, 15000);
 }
 
 bool MainWindow::isHistoryShown() const
@@ -368,7 +418,7 @@ void MainWindow::showContainerDetails(const QModelIndex &index)
         }
     }
     m_detailsBox->setWindowTitle(tr("Container %1").arg(c.name));
-    m_detailsBox->setIconPixmap(icons::forState(c.state).pixmap(48, 48));
+    m_detailsBox->setIconPixmap(icons::forStatus(c).pixmap(48, 48));
     // Plain text: podman's error may contain '<' and must not be taken for markup.
     m_detailsBox->setTextFormat(Qt::PlainText);
     m_detailsBox->setText(c.name + QLatin1String("\n\n") + lines.join(QLatin1Char('\n')));

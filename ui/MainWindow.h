@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QPushButton;
+class QScreen;
 class QStackedWidget;
 
 namespace archy {
@@ -69,6 +70,11 @@ private:
     void buildDesktopChrome();
     QWidget *buildRecoveryPage();
     void applyKioskMetrics(int screenHeight);
+    /// Kiosk: covers screen and keeps covering it when its geometry changes or the window moves
+    /// to another screen. Needed where no window manager honours the full-screen request.
+    void followScreen(QScreen *screen);
+    void coverScreen();
+    void onCrashLoop(const QString &name);
     void updateSummary();
     void setBusy(bool busy);
     void showError(const QString &message);
@@ -93,6 +99,9 @@ private:
     QPushButton *m_dismissErrorButton = nullptr;
     QPointer<QMessageBox> m_quitBox;
     QPointer<QMessageBox> m_detailsBox;
+    QPointer<QScreen> m_followedScreen;
+    QMetaObject::Connection m_screenGeometryConnection;
+    QMetaObject::Connection m_screenChangedConnection;
 
     QAction *m_retryAllAction = nullptr;
     QAction *m_retrySelectedAction = nullptr;

@@ -31,6 +31,11 @@ QColor ProgressDelegate::failedColor()
     return QColor(0xc6, 0x28, 0x28);
 }
 
+QColor ProgressDelegate::crashLoopColor()
+{
+    return QColor(0x8a, 0x12, 0x3e);
+}
+
 QColor ProgressDelegate::startingColor()
 {
     return QColor(0x2f, 0x6f, 0xc8);
@@ -85,19 +90,29 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         textColor = Qt::white;
         break;
     case ContainerState::Failed:
-        painter->fillPath(track, failedColor());
+        if (index.data(ContainerModel::CrashLoopRole).toBool()) {
+            // Hazard stripes: failed, and not the ordinary kind that one more try may fix.
+            painter->fillPath(track, crashLoopColor());
+            painter->setClipPath(track);
+            QPen stripe(failedColor(), bar.height() / 3.0);
+            painter->setPen(stripe);
+            const int step = qMax(12, bar.height() * 2 / 3);
+            for (int x = bar.left() - bar.height(); x < bar.right() + bar.height(); x += step)
+                painter->drawLine(QPointF(x, bar.bottom() + 1), QPointF(x + bar.height(), bar.top() - 1));
+            painter->setClipping(false);
+        } else {
+            painter->fillPath(track, failedColor());
+        }
         textColor = Qt::white;
         break;
     }
 
     QFont font = opt.font;
-    if (state == ContainerState::Failed) {
+    if (state == ContainerState::Failed)
         font.setBold(true);
-        // Red already says "failed"; the bar's width is better spent on podman's reason.
-        const QString error = index.data(ContainerModel::ErrorRole).toString();
-        if (!error.isEmpty())
-            text = error;
-    }
+    const QString barText = index.data(ContainerModel::BarTextRole).toString();
+    if (!barText.isEmpty())
+        text = barText;
     painter->setFont(font);
     painter->setPen(textColor);
     const QRect textRect = bar.adjusted(8, 0, -8, 0);

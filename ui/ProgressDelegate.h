@@ -30,6 +30,7 @@ public:
 
     static QColor runningColor();
     static QColor failedColor();
+    static QColor crashLoopColor();
     static QColor startingColor();
 
 private:

@@ -44,8 +44,7 @@ public slots:
     void retryAllFailed() override;
     void acknowledgeCrash() override;
     void requestHistory() override;
-    /// Takes a snapshot now (used by tests and the "snapshot now" command).
-    void snapshotNow();
+    void snapshotNow() override;
 
 signals:
     void snapshotWritten(int containerCount);

@@ -18,6 +18,17 @@ class RecoveryBackend : public QObject
     Q_DISABLE_COPY_MOVE(RecoveryBackend)
 
 public:
+    /// How this backend reaches the engine. A screen shows it at all times.
+    enum class Connection
+    {
+        InProcess,    ///< the engine runs in this process
+        Connecting,   ///< first connection under way
+        Connected,
+        Reconnecting, ///< lost; trying again with backoff (the last state stays on screen)
+        Refused,      ///< the agent refused us (token, version, changed certificate): not retried
+    };
+    Q_ENUM(Connection)
+
     explicit RecoveryBackend(QObject *parent = nullptr) : QObject(parent) {}
     ~RecoveryBackend() override = default;
 
@@ -27,6 +38,9 @@ public:
     virtual bool isBusy() const = 0;
     /// Where the state lives (shown to people); empty for a remote engine.
     virtual QString dataDir() const = 0;
+    virtual Connection connection() const { return Connection::InProcess; }
+    /// Where it is connected to and, when not connected, why, for people.
+    virtual QString connectionDetail() const { return QString(); }
 
 public slots:
     virtual void retry(const QString &name) = 0;
@@ -34,6 +48,8 @@ public slots:
     virtual void acknowledgeCrash() = 0;
     /// Loads earlier start-ups; answers with historyLoaded().
     virtual void requestHistory() = 0;
+    /// Reconciles with podman and writes the snapshot now.
+    virtual void snapshotNow() = 0;
 
 signals:
     /// The whole state changed (start-up check done, reconnect...): reload everything.
@@ -50,6 +66,7 @@ signals:
     void historyLoaded(const QList<archy::RecoveryReport> &reports);
     /// Something went wrong that is not a container's fault (history unwritable...).
     void errorOccurred(const QString &message);
+    void connectionChanged(archy::RecoveryBackend::Connection connection, const QString &detail);
 };
 
 } // namespace archy

@@ -1,6 +1,7 @@
 #include "RecoveryRun.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <algorithm>
@@ -15,6 +16,13 @@ namespace {
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+/// podman names the container by its 64-digit id in errors; people know it by name.
+QString readableError(QString error, const QString &name)
+{
+    static const QRegularExpression id(QStringLiteral("\\b[0-9a-f]{64}\\b"));
+    return error.replace(id, name);
 }
 
 /// Retrying cannot help a container that does not exist.
@@ -217,14 +225,14 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
     } else if (!m_cancelled && status.attempts < m_policy.maxAttempts && !isPermanentFailure(result)) {
         const int delay = backoffMs(m_policy, status.attempts);
         status.state = ContainerState::Waiting;
-        status.error = result.errorText;
+        status.error = readableError(result.errorText, name);
         status.note = tr("Attempt %1 of %2 failed; retrying in %3 s.")
                           .arg(status.attempts).arg(m_policy.maxAttempts).arg((delay + 999) / 1000);
         item.readyAtMs = nowMs() + delay;
         qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
     } else {
         status.state = ContainerState::Failed;
-        status.error = result.errorText;
+        status.error = readableError(result.errorText, name);
         status.finishedAtMs = nowMs();
         qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
     }

@@ -24,6 +24,7 @@ public:
     int retryAllCount = 0;
     int acknowledgeCount = 0;
     int historyRequests = 0;
+    int snapshotRequests = 0;
     /// When true, acknowledgeCrash() confirms at once like a local engine would.
     bool confirmAcknowledge = true;
 
@@ -69,6 +70,7 @@ public slots:
         }
     }
     void requestHistory() override { ++historyRequests; }
+    void snapshotNow() override { ++snapshotRequests; }
 
 private:
     RecoveryReport m_report;

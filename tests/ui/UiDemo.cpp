@@ -41,8 +41,17 @@ int main(int argc, char **argv)
     FakeBackend backend;
     backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
     RecoveryReport report = parser.isSet(cleanOption) ? makeCleanReport() : makeCrashReport();
-    if (!parser.isSet(cleanOption))
+    if (!parser.isSet(cleanOption)) {
         report.crashInfo.snapshotWarning.clear();
+        // A note and a crash loop, so the pictures show both.
+        report.containers[0].note = QStringLiteral("Healthy.");
+        ContainerStatus loop = makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed,
+                                          QStringLiteral("Keeps stopping within a minute of being started (3 times "
+                                                         "in a row); it is not restarted automatically any more."),
+                                          3);
+        loop.crashLoop = true;
+        report.containers.append(loop);
+    }
     backend.setReport(report);
     backend.setBusy(!parser.isSet(cleanOption));
 

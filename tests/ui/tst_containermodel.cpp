@@ -21,6 +21,7 @@ private slots:
     void retryPendingBlocksRetry();
     void finishedReportMergesWithoutReset();
     void columnsAndRoles();
+    void crashLoopAndNote();
 };
 
 void TestContainerModel::modelTesterOverBackendSignals()
@@ -186,6 +187,49 @@ void TestContainerModel::columnsAndRoles()
     QVERIFY(!model.index(0, ContainerModel::Time).data().toString().isEmpty());
     QVERIFY(model.index(2, ContainerModel::Time).data().toString().isEmpty()); // never started
     QCOMPARE(model.status(3).error, makeCrashReport().containers.at(3).error);
+}
+
+void TestContainerModel::crashLoopAndNote()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    ContainerModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBackend(&backend);
+
+    // A note shows on the bar, in the tooltip and to a screen reader.
+    ContainerStatus healthy = makeStatus(QStringLiteral("bitcoind"), ContainerState::Running, {}, 1);
+    healthy.note = QStringLiteral("Its health check did not pass within 120 seconds.");
+    backend.change(healthy);
+    const QModelIndex bar = model.index(model.rowOf(healthy.name), ContainerModel::Progress);
+    QVERIFY(bar.data(ContainerModel::BarTextRole).toString().contains(healthy.note));
+    QVERIFY(bar.data(ContainerModel::BarTextRole).toString().startsWith(containerStateText(ContainerState::Running)));
+    QVERIFY(bar.data(Qt::ToolTipRole).toString().contains(healthy.note));
+    QVERIFY(bar.data(Qt::AccessibleTextRole).toString().contains(healthy.note));
+    QCOMPARE(bar.data(ContainerModel::NoteRole).toString(), healthy.note);
+
+    // A crash loop is a failure of its own kind: own state text, own icon, still retryable.
+    ContainerStatus loop = makeStatus(QStringLiteral("electrs"), ContainerState::Failed,
+                                      QStringLiteral("Keeps stopping within a minute"), 4);
+    loop.crashLoop = true;
+    backend.change(loop);
+    const int row = model.rowOf(loop.name);
+    QCOMPARE(model.index(row, ContainerModel::State).data().toString(), ContainerModel::tr("Crash loop"));
+    QCOMPARE(model.index(row, ContainerModel::Progress).data(ContainerModel::BarTextRole).toString(),
+             ContainerModel::tr("Crash loop: %1").arg(loop.error));
+    QVERIFY(model.index(row, 0).data(ContainerModel::CrashLoopRole).toBool());
+    QVERIFY(model.index(row, 0).data(ContainerModel::CanRetryRole).toBool());
+    const QIcon loopIcon = model.index(row, ContainerModel::Name).data(Qt::DecorationRole).value<QIcon>();
+    const QIcon failedIcon =
+        model.index(model.rowOf(QStringLiteral("lnd")), ContainerModel::Name).data(Qt::DecorationRole).value<QIcon>();
+    QVERIFY(!loopIcon.isNull());
+    QVERIFY(loopIcon.pixmap(24, 24).toImage() != failedIcon.pixmap(24, 24).toImage());
+
+    // An ordinary failure keeps the plain error on the bar.
+    QCOMPARE(model.index(model.rowOf(QStringLiteral("lnd")), ContainerModel::Progress)
+                 .data(ContainerModel::BarTextRole)
+                 .toString(),
+             makeCrashReport().containers.at(3).error);
 }
 
 QTEST_MAIN(TestContainerModel)

@@ -1,3 +1,4 @@
+#include <QElapsedTimer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -24,6 +25,7 @@ private slots:
     void keyboardReachesRetry();
     void busyAnimationOnlyWhileStarting();
     void touchModeHidesColumnsAndKeepsTargetsLarge();
+    void fiftyContainersStayCheap();
 
 private:
     FakeBackend *m_backend = nullptr;
@@ -159,6 +161,58 @@ void TestContainerView::touchModeHidesColumnsAndKeepsTargetsLarge()
     QVERIFY(button->minimumHeight() >= 56);
     QVERIFY(button->height() >= 48);
     QVERIFY(button->width() >= 48);
+}
+
+void TestContainerView::fiftyContainersStayCheap()
+{
+    // A busy node: 50 containers and a burst of 500 changes must cost one row each, never a reset
+    // (a reset would drop the selection, the scroll position and every row button).
+    RecoveryReport report;
+    report.crashInfo.crash = true;
+    for (int i = 0; i < 50; ++i)
+        report.containers.append(makeStatus(QStringLiteral("c%1").arg(i, 2, 10, QLatin1Char('0')),
+                                            ContainerState::Waiting));
+    QSignalSpy resets(m_model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layouts(m_model, &QAbstractItemModel::layoutChanged);
+    m_backend->resetTo(report);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(m_model->rowCount(), 50);
+    m_view->setCurrentIndex(m_model->index(10, ContainerModel::Name));
+
+    const ContainerState cycle[] = {ContainerState::Starting, ContainerState::Failed, ContainerState::Starting,
+                                    ContainerState::Running};
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 500; ++i) {
+        const int row = (i * 7) % 50;
+        ContainerStatus status = m_model->status(row);
+        status.state = cycle[(i / 50) % 4];
+        status.attempts += 1;
+        status.error = status.state == ContainerState::Failed ? QStringLiteral("boom %1").arg(i) : QString();
+        m_backend->change(status);
+        if (i % 50 == 0)
+            QCoreApplication::processEvents(); // let the view paint now and then, as it would live
+    }
+    QCoreApplication::processEvents();
+    const qint64 elapsed = timer.elapsed();
+
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(changed.count(), 500);
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const auto topLeft = args.at(0).value<QModelIndex>();
+        const auto bottomRight = args.at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), bottomRight.row()); // one row per change, not the whole table
+    }
+    QCOMPARE(m_view->currentIndex().row(), 10); // selection survived
+    int buttons = 0;
+    for (int row = 0; row < 50; ++row)
+        buttons += m_view->retryButton(m_model->status(row).name) ? 1 : 0;
+    QCOMPARE(buttons, m_model->failedCount());
+    QVERIFY2(elapsed < 3000, qPrintable(QStringLiteral("%1 ms for 500 changes").arg(elapsed)));
 }
 
 QTEST_MAIN(TestContainerView)

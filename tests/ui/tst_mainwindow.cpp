@@ -4,8 +4,13 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
+#include <QScopeGuard>
+#include <QScreen>
+#include <QStyleOptionButton>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -26,6 +31,10 @@ class TestMainWindow final : public QObject
 private slots:
     void initTestCase();
     void kioskIsFullScreenAndFrameless();
+    void kioskCoversScreen();
+    void buttonTextsFit_data();
+    void buttonTextsFit();
+    void crashLoopShownDistinctly();
     void kioskTouchTargets_data();
     void kioskTouchTargets();
     void kioskQuitNeedsConfirmation();
@@ -63,6 +72,139 @@ void TestMainWindow::kioskIsFullScreenAndFrameless()
     QVERIFY(!window.menuBar()->isVisible());
     QVERIFY(window.findChildren<QToolBar *>().isEmpty());
     QVERIFY(window.crashBanner()->isAlarming());
+}
+
+void TestMainWindow::kioskCoversScreen()
+{
+    // No window manager acts on the full-screen request under a bare X server; the window must
+    // take the screen's geometry itself (the offscreen platform behaves the same way).
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.showForMode();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QScreen *screen = window.screen();
+    QVERIFY(screen);
+    QTRY_COMPARE(window.geometry(), screen->geometry());
+
+    // Something shrinks it (a stray configure): it is put back on the next screen change.
+    window.setGeometry(0, 0, 400, 300);
+    QTRY_VERIFY(window.geometry() != screen->geometry());
+    emit screen->geometryChanged(screen->geometry());
+    QTRY_COMPARE(window.geometry(), screen->geometry());
+}
+
+void TestMainWindow::buttonTextsFit_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("kiosk");
+    for (const char *language : {"en", "de", "es"}) {
+        QTest::addRow("%s kiosk 800x480", language) << QString::fromLatin1(language) << QSize(800, 480) << true;
+        QTest::addRow("%s kiosk 1920x1080", language) << QString::fromLatin1(language) << QSize(1920, 1080)
+                                                      << true;
+        QTest::addRow("%s desktop 1280x800", language) << QString::fromLatin1(language) << QSize(1280, 800)
+                                                       << false;
+    }
+}
+
+void TestMainWindow::buttonTextsFit()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QFETCH(bool, kiosk);
+    QTranslator translator;
+    if (language != QLatin1String("en")) {
+        const QString qm = QStringLiteral(ARCHY_QM_DIR "/archy-recovery_%1.qm").arg(language);
+        QVERIFY2(translator.load(qm), qPrintable(qm));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    FakeBackend backend;
+    RecoveryReport report = makeCrashReport();
+    // The long, real-world wording of the engine, not the short one of the fixture.
+    report.crashInfo.reason = QStringLiteral("The previous run (pid 999999999) ended without a clean shutdown.");
+    ContainerStatus loop = makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed,
+                                      QStringLiteral("Keeps stopping within a minute of being started"), 3);
+    loop.crashLoop = true;
+    report.containers.append(loop);
+    backend.setReport(report);
+    MainWindow window(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY2(minimum.width() <= size.width() && minimum.height() <= size.height(),
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    QTRY_COMPARE(window.size(), size);
+
+    int checked = 0;
+    for (QPushButton *button : window.findChildren<QPushButton *>()) {
+        if (!button->isVisibleTo(&window) || button->text().isEmpty())
+            continue;
+        ++checked;
+        // The room the style leaves for the label, style sheet padding and border included.
+        QStyleOptionButton option;
+        option.initFrom(button);
+        option.text = button->text();
+        option.icon = button->icon();
+        option.iconSize = button->iconSize();
+        const QRect contents = button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
+        const int iconWidth = button->icon().isNull() ? 0 : button->iconSize().width() + 4;
+        const int needed = QFontMetrics(button->font()).horizontalAdvance(button->text()) + iconWidth;
+        QVERIFY2(contents.width() >= needed,
+                 qPrintable(QStringLiteral("%1 \"%2\": %3 < %4")
+                                .arg(button->objectName(), button->text())
+                                .arg(contents.width())
+                                .arg(needed)));
+        // Row buttons may be scrolled away; the others must lie inside the window.
+        if (button->parentWidget() == window.containerView()->viewport())
+            continue;
+        const QRect r(button->mapTo(&window, QPoint(0, 0)), button->size());
+        QVERIFY2(window.rect().contains(r), qPrintable(button->objectName()));
+    }
+    QVERIFY(checked >= (kiosk ? 5 : 3));
+}
+
+void TestMainWindow::crashLoopShownDistinctly()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    ContainerStatus loop = makeStatus(QStringLiteral("electrs"), ContainerState::Failed,
+                                      QStringLiteral("Keeps stopping within a minute of being started"), 1);
+    loop.crashLoop = true;
+    backend.change(loop);
+    emit backend.crashLoopDetected(loop.name);
+
+    ContainerModel *model = window.containerModel();
+    const int row = model->rowOf(loop.name);
+    QCOMPARE(model->index(row, ContainerModel::State).data().toString(), ContainerModel::tr("Crash loop"));
+    QVERIFY(model->index(row, ContainerModel::Progress)
+                .data(ContainerModel::BarTextRole)
+                .toString()
+                .startsWith(ContainerModel::tr("Crash loop: %1").arg(QString())));
+    // Still retryable once fixed.
+    QPushButton *retry = window.containerView()->retryButton(loop.name);
+    QVERIFY(retry);
+    QVERIFY(retry->isEnabled());
+    QVERIFY(window.statusBar()->currentMessage().contains(loop.name));
+
+    // The details say it too, and show the note.
+    loop.note = QStringLiteral("Was already running.");
+    backend.change(loop);
+    window.showContainerDetails(model->index(row, ContainerModel::Name));
+    QPointer<QMessageBox> box = window.containerDetails();
+    QVERIFY(box);
+    QVERIFY(box->text().contains(MainWindow::tr("Keeps stopping soon after being started (crash loop).")));
+    QVERIFY(box->text().contains(QStringLiteral("Was already running.")));
+    box->close();
 }
 
 void TestMainWindow::kioskTouchTargets_data()

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Benchmark: recovery time against the one-call floor, and the idle cost of the resident agent.
+#
+#   bash scripts/bench.sh [BUILD_DIR]       (default: build; run scripts/build.sh first)
+#
+# Everything runs in an isolated podman store (tests/podman/sandbox.sh), never the machine's own.
+# Times are medians of REPEAT runs (default 3) and are printed as ratios against a baseline measured
+# in the same invocation, because absolute times on a shared machine mean little.
+#   floor  = one `podman start -- c1 ... cN` naming every container (no per-container result,
+#            no retries: the fastest podman itself can do it)
+#   agent  = `archy-recovery --no-gui --once` with default settings on a crash data dir
+#   seed   = the seed's schedule (one at a time, 3 s apart, one try): --parallel 1 --start-gap 3
+#            --max-attempts 1 (SEED=0 skips it; it takes about 3 s per container)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${1:-build}
+AGENT=$(realpath "$BUILD_DIR/app/archy-recovery")
+REPEAT=${REPEAT:-3}
+SIZES=${SIZES:-"5 20 50"}
+IDLE_SECONDS=${IDLE_SECONDS:-60}
+[[ -x $AGENT ]] || { echo "bench: $AGENT missing; run scripts/build.sh first" >&2; exit 2; }
+
+# shellcheck source=../tests/podman/sandbox.sh
+source tests/podman/sandbox.sh
+WORK=$(mktemp -d /tmp/archy-bench.XXXXXX)
+cleanup() { archy_sandbox_teardown "$WORK/store" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+archy_sandbox_setup "$WORK/store" >/dev/null
+IMAGE=$ARCHY_SANDBOX_IMAGE
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+stop_all() { podman stop -t0 "$@" >/dev/null 2>&1 || true; }
+crash_dir() { # crash_dir DIR NAMES...: what a crash leaves: a dead pid and the snapshot
+    local dir=$1; shift
+    rm -rf "$dir"; mkdir -p "$dir"
+    echo 999999999 >"$dir/archipelago.pid"
+    { printf '{"timestamp":1,"containers":['
+      local sep="" name
+      for name in "$@"; do printf '%s{"name":"%s","image":"%s"}' "$sep" "$name" "$IMAGE"; sep=,; done
+      printf ']}'; } >"$dir/running-containers.json"
+}
+
+printf '%-6s %10s %10s %8s %10s %8s\n' containers floor_s agent_s ratio seed_s ratio
+for n in $SIZES; do
+    names=()
+    for i in $(seq 1 "$n"); do names+=("bench$n-$i"); done
+    for c in "${names[@]}"; do podman create --name "$c" "$IMAGE" sleep 1000000 >/dev/null; done
+    floor=(); agent=()
+    for _ in $(seq 1 "$REPEAT"); do
+        t0=$(now); podman start -- "${names[@]}" >/dev/null; t1=$(now)
+        floor+=("$(echo "$t1 - $t0" | bc)"); stop_all "${names[@]}"
+        crash_dir "$WORK/data" "${names[@]}"
+        t0=$(now); "$AGENT" --no-gui --once --data-dir "$WORK/data" >/dev/null 2>&1; t1=$(now)
+        running=$(podman ps -q | wc -l)
+        [[ $running -eq $n ]] || { echo "bench: agent left $running of $n running" >&2; exit 1; }
+        agent+=("$(echo "$t1 - $t0" | bc)"); stop_all "${names[@]}"
+    done
+    f=$(printf '%s\n' "${floor[@]}" | median); a=$(printf '%s\n' "${agent[@]}" | median)
+    s="-"; sr="-"
+    if [[ ${SEED:-1} == 1 && $n -le 20 ]]; then
+        crash_dir "$WORK/data" "${names[@]}"
+        t0=$(now); "$AGENT" --no-gui --once --data-dir "$WORK/data" --parallel 1 --start-gap 3 --max-attempts 1 \
+            >/dev/null 2>&1; t1=$(now)
+        s=$(echo "$t1 - $t0" | bc); sr=$(echo "scale=1; $s / $f" | bc); stop_all "${names[@]}"
+    fi
+    printf '%-6s %10.2f %10.2f %7.2fx %10s %7sx\n' "$n" "$f" "$a" "$(echo "scale=3; $a / $f" | bc)" "$s" "$sr"
+    podman rm -f -t0 "${names[@]}" >/dev/null
+done
+
+# Idle cost: CPU seconds per hour and resident memory of the agent (and its podman events child).
+echo
+ticks=$(getconf CLK_TCK)
+cpu_of_tree() { # utime+stime in ticks of PID and its children
+    local total=0 p
+    for p in "$1" $(pgrep -P "$1" || true); do
+        [[ -r /proc/$p/stat ]] || continue
+        total=$((total + $(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$p/stat")))
+    done
+    echo "$total"
+}
+rss_of_tree() { # KiB
+    local total=0 p
+    for p in "$1" $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+idle=()
+for i in $(seq 1 20); do idle+=("idle-$i"); podman run -d --name "idle-$i" "$IMAGE" sleep 1000000 >/dev/null; done
+rm -rf "$WORK/idle"
+"$AGENT" --no-gui --data-dir "$WORK/idle" >/dev/null 2>&1 &
+pid=$!
+sleep 5
+c0=$(cpu_of_tree "$pid"); sleep "$IDLE_SECONDS"; c1=$(cpu_of_tree "$pid")
+rss=$(rss_of_tree "$pid")
+kill -TERM "$pid"; wait "$pid" || true
+events_cpu_h=$(echo "scale=2; ($c1 - $c0) / $ticks * 3600 / $IDLE_SECONDS" | bc)
+
+# One poll costs what one `podman ps` costs; measured in the same run.
+t_poll=()
+for _ in $(seq 1 10); do
+    t=$( { /usr/bin/time -f '%U %S' podman ps -a --format json >/dev/null; } 2>&1 | awk '{print $1 + $2}')
+    t_poll+=("$t")
+done
+poll=$(printf '%s\n' "${t_poll[@]}" | median)
+poll120=$(echo "scale=2; $poll * 3600 / 120" | bc)
+poll1=$(echo "scale=2; $poll * 3600 / 1" | bc)
+echo "idle cost with 20 containers, measured over ${IDLE_SECONDS}s:"
+printf '  %-44s %8s CPU s/h, %6s KiB resident (agent + podman events)\n' "agent, events + reconcile every 120 s:" "$events_cpu_h" "$rss"
+printf '  %-44s %8s CPU s/h (seed: one podman ps every 120 s; %.3f s each)\n' "polling every 120 s (snapshot up to 240 s old):" "$poll120" "$poll"
+printf '  %-44s %8s CPU s/h\n' "polling every 1 s (as fresh as events):" "$poll1"
+podman rm -f -t0 "${idle[@]}" >/dev/null
