@@ -31,6 +31,7 @@ shot() { name=$1; shift; QT_QPA_PLATFORM=offscreen "$demo" "$@" --out "$out/$nam
 
 shot desktop-1280x800 --mode desktop --size 1280x800
 shot desktop-history-1280x800 --mode desktop --size 1280x800 --history
+shot desktop-nodes-1280x800 --mode desktop --size 1280x800 --nodes
 shot kiosk-800x480 --mode kiosk --size 800x480
 shot kiosk-history-800x480 --mode kiosk --size 800x480 --history
 shot kiosk-1920x1080 --mode kiosk --size 1920x1080

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>archy::AddNodeDialog</name>
+    <message>
+        <source>Add Node</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. living-room</source>
+        <translation>z. B. wohnzimmer</translation>
+    </message>
+    <message>
+        <source>a copy of the agent's remote-token file</source>
+        <translation>eine Kopie der remote-token-Datei des Agenten</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>The node's certificate is pinned the first time it connects; compare the fingerprint with the one its screen shows.</source>
+        <translation>Das Zertifikat des Knotens wird bei der ersten Verbindung festgehalten; vergleichen Sie den Fingerabdruck mit dem auf seinem Bildschirm.</translation>
+    </message>
+    <message>
+        <source>Enter the node's address.</source>
+        <translation>Geben Sie die Adresse des Knotens ein.</translation>
+    </message>
+    <message>
+        <source>The address must look like wss://host:port.</source>
+        <translation>Die Adresse muss die Form wss://host:port haben.</translation>
+    </message>
+    <message>
+        <source>This node is already in the list.</source>
+        <translation>Dieser Knoten ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Choose the file holding the node's token.</source>
+        <translation>Wählen Sie die Datei mit dem Token des Knotens.</translation>
+    </message>
+    <message>
+        <source>Token File</source>
+        <translation>Token-Datei</translation>
+    </message>
+</context>
+<context>
     <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
@@ -106,6 +161,53 @@
     <message>
         <source>--json needs --once.</source>
         <translation>--json braucht --once.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ConnectionBanner</name>
+    <message>
+        <source>Connection to the recovery agent</source>
+        <translation>Verbindung zum Wiederherstellungsagenten</translation>
+    </message>
+    <message>
+        <source>Local engine</source>
+        <translation>Lokale Engine</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connecting to the recovery agent…</source>
+        <translation>Verbinde mit dem Wiederherstellungsagenten…</translation>
+    </message>
+    <message>
+        <source>Connection to the recovery agent lost: reconnecting…</source>
+        <translation>Verbindung zum Wiederherstellungsagenten verloren: verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>The list shows the last known state. Retries are disabled until the connection is back.</source>
+        <translation>Die Liste zeigt den letzten bekannten Stand. Neue Versuche sind gesperrt, bis die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not retried automatically.</source>
+        <translation>Wird nicht automatisch erneut versucht.</translation>
     </message>
 </context>
 <context>
@@ -652,6 +754,157 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 stoppt immer wieder kurz nach dem Start; er wird nicht mehr automatisch neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>%1 – Archy Recovery</source>
+        <translation>%1 – Archy Recovery</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 on first use: %2</source>
+        <translation>Zertifikat von %1 bei der ersten Verbindung festgehalten: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Knoten</translation>
+    </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation>Knoten &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>No state from the recovery agent yet</source>
+        <translation>Noch kein Stand vom Wiederherstellungsagenten</translation>
+    </message>
+</context>
+<context>
+    <name>archy::NodeList</name>
+    <message>
+        <source>No token file is set for this node.</source>
+        <translation>Für diesen Knoten ist keine Token-Datei eingetragen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 does not hold a token (64 hex digits).</source>
+        <translation>Die Token-Datei %1 enthält kein Token (64 Hex-Ziffern).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running, %3 failed</source>
+        <translation>%1 von %2 laufen, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running</source>
+        <translation>%1 von %2 laufen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Nodes and their state</source>
+        <translation>Knoten und ihr Zustand</translation>
+    </message>
+    <message>
+        <source>Watch another node's recovery agent</source>
+        <translation>Den Wiederherstellungsagenten eines weiteren Knotens beobachten</translation>
+    </message>
+    <message>
+        <source>Forget the selected node and its pinned certificate</source>
+        <translation>Den gewählten Knoten und sein festgehaltenes Zertifikat vergessen</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Dieser Knoten</translation>
+    </message>
+    <message>
+        <source>%1 is not a wss:// address.</source>
+        <translation>%1 ist keine wss://-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Remove Node</source>
+        <translation>Knoten entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>%1 aus der Liste entfernen?</translation>
+    </message>
+    <message>
+        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
+        <translation>Sein festgehaltenes Zertifikat wird ebenfalls vergessen; der Knoten selbst bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Crash not acknowledged · %1</source>
+        <translation>Absturz nicht bestätigt · %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Reconnecting… (last known: %1)</source>
+        <translation>Verbinde erneut… (zuletzt: %1)</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1</source>
+        <translation>ABGELEHNT: %1</translation>
+    </message>
+    <message>
+        <source>No backend</source>
+        <translation>Keine Verbindung eingerichtet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Zertifikat SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>No node selected.</source>
+        <translation>Kein Knoten gewählt.</translation>
+    </message>
+    <message>
+        <source>Token file: %1</source>
+        <translation>Token-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <translation>Zertifikat: noch nicht festgehalten; wird bei der ersten Verbindung festgehalten.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation>Festgehaltenes Zertifikat SHA-256: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>archy::AddNodeDialog</name>
+    <message>
+        <source>Add Node</source>
+        <translation>Añadir nodo</translation>
+    </message>
+    <message>
+        <source>e.g. living-room</source>
+        <translation>p. ej. salon</translation>
+    </message>
+    <message>
+        <source>a copy of the agent's remote-token file</source>
+        <translation>una copia del archivo remote-token del agente</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>Archivo de &amp;token:</translation>
+    </message>
+    <message>
+        <source>The node's certificate is pinned the first time it connects; compare the fingerprint with the one its screen shows.</source>
+        <translation>El certificado del nodo se fija en la primera conexión; compare la huella con la que muestra su pantalla.</translation>
+    </message>
+    <message>
+        <source>Enter the node's address.</source>
+        <translation>Introduzca la dirección del nodo.</translation>
+    </message>
+    <message>
+        <source>The address must look like wss://host:port.</source>
+        <translation>La dirección debe tener la forma wss://host:puerto.</translation>
+    </message>
+    <message>
+        <source>This node is already in the list.</source>
+        <translation>Este nodo ya está en la lista.</translation>
+    </message>
+    <message>
+        <source>Choose the file holding the node's token.</source>
+        <translation>Elija el archivo con el token del nodo.</translation>
+    </message>
+    <message>
+        <source>Token File</source>
+        <translation>Archivo de token</translation>
+    </message>
+</context>
+<context>
     <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
@@ -106,6 +161,53 @@
     <message>
         <source>--json needs --once.</source>
         <translation>--json necesita --once.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::ConnectionBanner</name>
+    <message>
+        <source>Connection to the recovery agent</source>
+        <translation>Conexión con el agente de recuperación</translation>
+    </message>
+    <message>
+        <source>Local engine</source>
+        <translation>Motor local</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Connecting to the recovery agent…</source>
+        <translation>Conectando con el agente de recuperación…</translation>
+    </message>
+    <message>
+        <source>Connection to the recovery agent lost: reconnecting…</source>
+        <translation>Conexión con el agente de recuperación perdida: reconectando…</translation>
+    </message>
+    <message>
+        <source>The list shows the last known state. Retries are disabled until the connection is back.</source>
+        <translation>La lista muestra el último estado conocido. Los reintentos están desactivados hasta que vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Conexión rechazada</translation>
+    </message>
+    <message>
+        <source>Not retried automatically.</source>
+        <translation>No se reintenta automáticamente.</translation>
     </message>
 </context>
 <context>
@@ -652,6 +754,157 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 se detiene una y otra vez poco después de arrancar; ya no se reinicia automáticamente.</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Conexión: %1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodos</translation>
+    </message>
+    <message>
+        <source>%1 – Archy Recovery</source>
+        <translation>%1 – Archy Recovery</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 on first use: %2</source>
+        <translation>Certificado de %1 fijado en el primer uso: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Nodos</translation>
+    </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation>&amp;Añadir nodo…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>No state from the recovery agent yet</source>
+        <translation>Aún no hay estado del agente de recuperación</translation>
+    </message>
+</context>
+<context>
+    <name>archy::NodeList</name>
+    <message>
+        <source>No token file is set for this node.</source>
+        <translation>Este nodo no tiene archivo de token.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>No se puede leer el archivo de token %1: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 does not hold a token (64 hex digits).</source>
+        <translation>El archivo de token %1 no contiene un token (64 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running, %3 failed</source>
+        <translation>%1 de %2 en marcha, %3 fallidos</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running</source>
+        <translation>%1 de %2 en marcha</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodos</translation>
+    </message>
+    <message>
+        <source>Nodes and their state</source>
+        <translation>Nodos y su estado</translation>
+    </message>
+    <message>
+        <source>Watch another node's recovery agent</source>
+        <translation>Vigilar el agente de recuperación de otro nodo</translation>
+    </message>
+    <message>
+        <source>Forget the selected node and its pinned certificate</source>
+        <translation>Olvidar el nodo seleccionado y su certificado fijado</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Este nodo</translation>
+    </message>
+    <message>
+        <source>%1 is not a wss:// address.</source>
+        <translation>%1 no es una dirección wss://.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ya está en la lista.</translation>
+    </message>
+    <message>
+        <source>Remove Node</source>
+        <translation>Quitar nodo</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>¿Quitar %1 de la lista?</translation>
+    </message>
+    <message>
+        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
+        <translation>También se olvida su certificado fijado; el nodo en sí no se toca.</translation>
+    </message>
+    <message>
+        <source>Crash not acknowledged · %1</source>
+        <translation>Fallo sin confirmar · %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Reconnecting… (last known: %1)</source>
+        <translation>Reconectando… (último conocido: %1)</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1</source>
+        <translation>RECHAZADO: %1</translation>
+    </message>
+    <message>
+        <source>No backend</source>
+        <translation>Sin conexión configurada</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Certificado SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>No node selected.</source>
+        <translation>Ningún nodo seleccionado.</translation>
+    </message>
+    <message>
+        <source>Token file: %1</source>
+        <translation>Archivo de token: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <translation>Certificado: aún no fijado; se fija en la primera conexión.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation>Certificado fijado SHA-256: %1</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,9 @@ ContainerModel::~ContainerModel() = default;
 
 void ContainerModel::setBackend(RecoveryBackend *backend)
 {
+    if (m_backend)
+        disconnect(m_backend, nullptr, this, nullptr);
+    m_backend = backend;
     connect(backend, &RecoveryBackend::reportReset, this, &ContainerModel::resetReport);
     connect(backend, &RecoveryBackend::containerChanged, this, &ContainerModel::updateContainer);
     connect(backend, &RecoveryBackend::reportFinished, this, &ContainerModel::mergeReport);

@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 
 #include "recovery/RecoveryTypes.h"
@@ -55,7 +56,8 @@ public:
     explicit ContainerModel(QObject *parent = nullptr);
     ~ContainerModel() override;
 
-    /// Follows backend's signals from now on and loads its current report.
+    /// Follows backend's signals from now on (and no longer the previous backend's) and loads its
+    /// current report.
     void setBackend(RecoveryBackend *backend);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -95,6 +97,7 @@ private:
     static QString stateText(const ContainerStatus &status);
     static QString barText(const ContainerStatus &status);
 
+    QPointer<RecoveryBackend> m_backend;
     QList<ContainerStatus> m_containers;
     QSet<QString> m_retryPending;
 };

@@ -100,6 +100,14 @@ void ContainerView::applyColumnLayout()
         header->resizeSection(ContainerModel::Image, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
 }
 
+void ContainerView::setRetryEnabled(bool enabled)
+{
+    if (m_retryEnabled == enabled)
+        return;
+    m_retryEnabled = enabled;
+    syncAllRows();
+}
+
 QPushButton *ContainerView::retryButton(const QString &name) const
 {
     const int row = m_model->rowOf(name);
@@ -124,7 +132,7 @@ QString ContainerView::currentContainer() const
 void ContainerView::requestRetry(const QString &name)
 {
     const int row = m_model->rowOf(name);
-    if (row < 0 || !m_model->index(row, 0).data(ContainerModel::CanRetryRole).toBool())
+    if (!m_retryEnabled || row < 0 || !m_model->index(row, 0).data(ContainerModel::CanRetryRole).toBool())
         return;
     // Marked before asking so a backend answering synchronously (Starting) wins over "pending".
     m_model->markRetryPending(name);
@@ -182,7 +190,7 @@ void ContainerView::syncRows(int first, int last)
         button->setProperty(ContainerNameProperty, name);
         button->setAccessibleName(tr("Retry %1").arg(name));
         button->setToolTip(tr("Start %1 again").arg(name));
-        button->setEnabled(actionIndex.data(ContainerModel::CanRetryRole).toBool());
+        button->setEnabled(m_retryEnabled && actionIndex.data(ContainerModel::CanRetryRole).toBool());
     }
     updateAnimation();
 }

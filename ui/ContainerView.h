@@ -29,6 +29,9 @@ public:
 
     ContainerModel *containerModel() const { return m_model; }
     ProgressDelegate *progressDelegate() const { return m_delegate; }
+    /// False while commands cannot reach the engine (not connected): every retry button is disabled.
+    void setRetryEnabled(bool enabled);
+    bool isRetryEnabled() const { return m_retryEnabled; }
     /// The retry button of that container's row, nullptr if it has none.
     QPushButton *retryButton(const QString &name) const;
     bool isAnimating() const;
@@ -57,6 +60,7 @@ private:
     ProgressDelegate *m_delegate;
     QTimer *m_animation;
     bool m_touchMode = false;
+    bool m_retryEnabled = true;
     int m_touchSize = 48;
 };
 

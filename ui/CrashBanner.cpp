@@ -72,14 +72,30 @@ CrashBanner::~CrashBanner() = default;
 
 void CrashBanner::setBackend(RecoveryBackend *backend)
 {
+    if (m_backend)
+        disconnect(m_backend, nullptr, this, nullptr);
     m_backend = backend;
+    m_acknowledgePending = false;
     connect(backend, &RecoveryBackend::reportReset, this, &CrashBanner::setReport);
     connect(backend, &RecoveryBackend::reportFinished, this, &CrashBanner::setReport);
     connect(backend, &RecoveryBackend::crashAcknowledged, this, &CrashBanner::setAcknowledged);
     // An acknowledge the backend could not store must remain possible to retry.
-    connect(backend, &RecoveryBackend::errorOccurred, this,
-            [this] { m_acknowledgeButton->setEnabled(true); });
+    connect(backend, &RecoveryBackend::errorOccurred, this, [this] {
+        m_acknowledgePending = false;
+        updateButtonEnabled();
+    });
     setReport(backend->currentReport());
+}
+
+void CrashBanner::setCommandsEnabled(bool enabled)
+{
+    m_commandsEnabled = enabled;
+    updateButtonEnabled();
+}
+
+void CrashBanner::updateButtonEnabled()
+{
+    m_acknowledgeButton->setEnabled(m_commandsEnabled && !m_acknowledgePending);
 }
 
 void CrashBanner::setTouchMode(bool touch, int touchSize)
@@ -103,7 +119,8 @@ QString CrashBanner::details() const
 void CrashBanner::setReport(const RecoveryReport &report)
 {
     m_report = report;
-    m_acknowledgeButton->setEnabled(true);
+    m_acknowledgePending = false;
+    updateButtonEnabled();
     refresh();
 }
 
@@ -115,10 +132,11 @@ void CrashBanner::setAcknowledged()
 
 void CrashBanner::requestAcknowledge()
 {
-    if (!m_backend)
+    if (!m_backend || !m_commandsEnabled)
         return;
     // Disabled until the backend confirms, so a double tap does not send it twice.
-    m_acknowledgeButton->setEnabled(false);
+    m_acknowledgePending = true;
+    updateButtonEnabled();
     m_backend->acknowledgeCrash();
 }
 

@@ -27,6 +27,8 @@ public:
     ~CrashBanner() override;
 
     void setBackend(RecoveryBackend *backend);
+    /// False while commands cannot reach the engine (not connected): acknowledging is disabled.
+    void setCommandsEnabled(bool enabled);
     /// Kiosk: larger icon and button.
     void setTouchMode(bool touch, int touchSize = 48);
 
@@ -45,6 +47,7 @@ protected:
 
 private:
     void requestAcknowledge();
+    void updateButtonEnabled();
     void refresh();
     void fitButton();
 
@@ -55,6 +58,8 @@ private:
     QLabel *m_details;
     QPushButton *m_acknowledgeButton;
     bool m_alarming = false;
+    bool m_commandsEnabled = true;
+    bool m_acknowledgePending = false;
     bool m_touch = false;
     int m_touchSize = 48;
 };

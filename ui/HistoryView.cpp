@@ -39,7 +39,7 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
     : QWidget(parent), m_mode(mode), m_status(new QLabel(this)), m_detailsTitle(new QLabel(this)),
       m_list(new QTreeWidget(this)), m_details(new QTreeWidget(this)),
       m_closeButton(new QPushButton(icons::back(), tr("Back to recovery"), this)),
-      m_refreshButton(new QPushButton(icons::retry(), tr("Reload"), this))
+      m_refreshButton(new QPushButton(icons::retry(), tr("Reload"), this)), m_footer(new QLabel(this))
 {
     setObjectName(QStringLiteral("historyView"));
     setAccessibleName(tr("Start-up history"));
@@ -130,14 +130,33 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
                 showReport(item->data(0, ReportIndexRole).toInt());
         });
     }
+
+    m_footer->setObjectName(QStringLiteral("historyFooter"));
+    m_footer->setWordWrap(true);
+    m_footer->setTextFormat(Qt::PlainText);
+    m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_footer->hide();
+    layout->addWidget(m_footer);
 }
 
 HistoryView::~HistoryView() = default;
 
 void HistoryView::setBackend(RecoveryBackend *backend)
 {
+    if (m_backend == backend)
+        return;
+    if (m_backend) {
+        disconnect(m_backend, nullptr, this, nullptr);
+        setHistory({});
+    }
     m_backend = backend;
     connect(backend, &RecoveryBackend::historyLoaded, this, &HistoryView::setHistory);
+}
+
+void HistoryView::setFooterText(const QString &text)
+{
+    m_footer->setText(text);
+    m_footer->setVisible(!text.isEmpty());
 }
 
 void HistoryView::setTouchSize(int touchSize)

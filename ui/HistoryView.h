@@ -30,7 +30,11 @@ public:
     explicit HistoryView(WindowMode mode, QWidget *parent = nullptr);
     ~HistoryView() override;
 
+    /// Follows @p backend from now on; the previous backend's history is cleared.
     void setBackend(RecoveryBackend *backend);
+    /// A small wrapped line under the list (the kiosk shows where the agent listens there).
+    void setFooterText(const QString &text);
+    QLabel *footerLabel() const { return m_footer; }
     void setTouchSize(int touchSize);
 
     QList<RecoveryReport> reports() const { return m_reports; }
@@ -69,6 +73,7 @@ private:
     QPushButton *m_closeButton;
     QPushButton *m_backButton = nullptr;
     QPushButton *m_refreshButton;
+    QLabel *m_footer;
     int m_shown = -1;
     bool m_loading = false;
 };

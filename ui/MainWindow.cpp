@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,11 +20,14 @@
 #include <QVBoxLayout>
 #include <QWindow>
 
+#include "ConnectionBanner.h"
 #include "ContainerModel.h"
 #include "ContainerView.h"
 #include "CrashBanner.h"
 #include "HistoryView.h"
 #include "Icons.h"
+#include "NodeList.h"
+#include "TextWrap.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -62,26 +66,21 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
     if (m_mode == WindowMode::Desktop)
         buildDesktopChrome();
 
-    m_model->setBackend(backend);
-    m_banner->setBackend(backend);
-    m_history->setBackend(backend);
     connect(m_model, &ContainerModel::summaryChanged, this, &MainWindow::updateSummary);
-    connect(m_view, &ContainerView::retryRequested, backend, &RecoveryBackend::retry);
+    // Through the window, not straight to a backend: the backend shown can change.
+    connect(m_view, &ContainerView::retryRequested, this, [this](const QString &name) {
+        if (m_backend && m_commandsEnabled)
+            m_backend->retry(name);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateSummary);
     // Tooltips need a hover the touch screen does not have, so a tap opens the details there.
     if (m_mode == WindowMode::Kiosk)
         connect(m_view, &QAbstractItemView::clicked, this, &MainWindow::showContainerDetails);
     else
         connect(m_view, &QAbstractItemView::doubleClicked, this, &MainWindow::showContainerDetails);
-    connect(backend, &RecoveryBackend::busyChanged, this, &MainWindow::setBusy);
-    connect(backend, &RecoveryBackend::errorOccurred, this, &MainWindow::showError);
-    connect(backend, &RecoveryBackend::reportReset, this, &MainWindow::updateSummary);
-    connect(backend, &RecoveryBackend::crashAcknowledged, this, &MainWindow::updateSummary);
-    connect(backend, &RecoveryBackend::reportFinished, this, &MainWindow::updateSummary);
-    connect(backend, &RecoveryBackend::crashLoopDetected, this, &MainWindow::onCrashLoop);
-
-    setBusy(backend->isBusy());
-    updateSummary();
+    attachBackend(backend);
+    if (m_mode == WindowMode::Desktop)
+        buildNodeDock();
 
     if (m_mode == WindowMode::Kiosk) {
         const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
@@ -91,7 +90,188 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The node list owns the remote backends: they go first, while this window is still whole.
+    if (m_backend)
+        disconnect(m_backend, nullptr, this, nullptr);
+    delete m_nodeDock;
+}
+
+void MainWindow::setBackend(RecoveryBackend *backend)
+{
+    if (!backend || backend == m_backend)
+        return;
+    if (m_backend)
+        disconnect(m_backend, nullptr, this, nullptr);
+    attachBackend(backend);
+    if (isHistoryShown())
+        m_history->refresh();
+    if (m_nodeList) {
+        const int row = m_nodeList->rowOf(backend);
+        if (row >= 0 && row != m_nodeList->currentRow())
+            m_nodeList->setCurrentRow(row);
+    }
+}
+
+void MainWindow::attachBackend(RecoveryBackend *backend)
+{
+    m_backend = backend;
+    m_model->setBackend(backend);
+    m_banner->setBackend(backend);
+    m_history->setBackend(backend);
+    connect(backend, &RecoveryBackend::busyChanged, this, &MainWindow::setBusy);
+    connect(backend, &RecoveryBackend::errorOccurred, this, &MainWindow::showError);
+    connect(backend, &RecoveryBackend::reportReset, this, [this] {
+        updateCrashBannerVisibility();
+        updateSummary();
+    });
+    connect(backend, &RecoveryBackend::crashAcknowledged, this, &MainWindow::updateSummary);
+    connect(backend, &RecoveryBackend::reportFinished, this, &MainWindow::updateSummary);
+    connect(backend, &RecoveryBackend::crashLoopDetected, this, &MainWindow::onCrashLoop);
+    connect(backend, &RecoveryBackend::connectionChanged, this, &MainWindow::onConnectionChanged);
+
+    // Another backend's error is not this one's.
+    m_errorBar->hide();
+    setBusy(backend->isBusy());
+    updateDataDir();
+    onConnectionChanged(backend->connection(), backend->connectionDetail());
+}
+
+void MainWindow::onConnectionChanged(RecoveryBackend::Connection connection, const QString &detail)
+{
+    using Connection = RecoveryBackend::Connection;
+    m_connectionBanner->setConnection(connection, detail);
+    // Commands sent now would be dropped: the rows stay, the buttons wait for the connection.
+    m_commandsEnabled = ConnectionBanner::isLive(connection);
+    m_view->setRetryEnabled(m_commandsEnabled);
+    m_banner->setCommandsEnabled(m_commandsEnabled);
+
+    if (m_connectionLabel) {
+        const QString text = ConnectionBanner::shortText(connection, detail);
+        m_connectionLabel->setText(breakableText(text));
+        m_connectionLabel->setToolTip(breakableText(detail));
+        m_connectionLabel->setAccessibleName(tr("Connection: %1").arg(text));
+        QPalette pal;
+        QFont f = m_connectionLabel->font();
+        f.setBold(connection == Connection::Refused || connection == Connection::Reconnecting);
+        if (connection == Connection::Refused)
+            pal.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        else if (connection == Connection::InProcess)
+            pal.setColor(QPalette::WindowText, pal.color(QPalette::Disabled, QPalette::WindowText));
+        m_connectionLabel->setPalette(pal);
+        m_connectionLabel->setFont(f);
+        m_connectionLabel->setProperty("connection", int(connection));
+        // The kiosk's banner speaks for every state but Connected; the desktop's bar always says.
+        if (m_mode == WindowMode::Kiosk)
+            m_connectionLabel->setVisible(connection == Connection::Connected);
+    }
+    updateCrashBannerVisibility();
+    updateSummary();
+}
+
+void MainWindow::updateCrashBannerVisibility()
+{
+    using Connection = RecoveryBackend::Connection;
+    if (!m_backend)
+        return;
+    // Before the first state there is no start-up to speak of: "clean start" would be a guess.
+    const Connection connection = m_backend->connection();
+    const RecoveryReport report = m_backend->currentReport();
+    const bool noState = report.id.isEmpty() && report.containers.isEmpty();
+    m_banner->setVisible(!(noState && (connection == Connection::Connecting || connection == Connection::Refused
+                                       || connection == Connection::Reconnecting)));
+}
+
+void MainWindow::updateDataDir()
+{
+    if (!m_dataDirLabel || !m_backend)
+        return;
+    const QString dir = m_backend->dataDir();
+    m_dataDirLabel->setText(tr("Data: %1").arg(dir));
+    m_dataDirLabel->setVisible(!dir.isEmpty());
+}
+
+void MainWindow::setEndpointInfo(const QString &text)
+{
+    m_endpointInfo = text;
+    if (m_mode == WindowMode::Kiosk)
+        m_history->setFooterText(breakableText(text));
+}
+
+RecoveryBackend *MainWindow::addRemoteNode(const QUrl &url, const QString &tokenFile)
+{
+    if (!m_nodeList)
+        return nullptr;
+    m_nodeDock->show();
+    m_nodeDock->setProperty("requested", true);
+    return m_nodeList->ensureNode(url, tokenFile);
+}
+
+void MainWindow::buildNodeDock()
+{
+    m_nodeList = new NodeList;
+    m_nodeList->setLocalBackend(m_backend);
+    m_nodeDock = new QDockWidget(tr("Nodes"), this);
+    m_nodeDock->setObjectName(QStringLiteral("nodeDock"));
+    m_nodeDock->setWidget(m_nodeList);
+    m_nodeDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_nodeDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_nodeDock);
+    QPointer<RecoveryBackend> local = m_backend.data();
+    connect(m_nodeList, &NodeList::currentBackendChanged, this,
+            [this, local](RecoveryBackend *backend, const QString &name) {
+                if (!backend)
+                    return;
+                setWindowTitle(backend == local ? tr("Archy Recovery") : tr("%1 – Archy Recovery").arg(name));
+                setBackend(backend);
+            });
+    connect(m_nodeList, &NodeList::fingerprintPinned, this, [this](const QString &name, const QString &fingerprint) {
+        statusBar()->showMessage(tr("Pinned the certificate of %1 on first use: %2").arg(name, fingerprint), 30000);
+    });
+    m_nodeList->loadNodes();
+    // Out of the way until there is more than this node to watch.
+    m_nodeDock->setVisible(m_nodeList->count() > 1);
+
+    QAction *toggle = m_nodeDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("showNodesAction"));
+    toggle->setText(tr("&Nodes"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    auto *addNode = new QAction(tr("&Add Node…"), this);
+    addNode->setObjectName(QStringLiteral("addNodeAction"));
+    connect(addNode, &QAction::triggered, this, [this] {
+        m_nodeDock->show();
+        m_nodeList->openAddDialog();
+    });
+    QMenu *viewMenu = new QMenu(tr("&View"), this);
+    viewMenu->addAction(toggle);
+    viewMenu->addAction(addNode);
+    // Between Recovery and Help.
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), viewMenu);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Archy Recovery"),
+                                tr("Archy Recovery %1\nRestarts the node's containers after a crash or "
+                                   "power loss.")
+                                    .arg(QStringLiteral(ARCHY_VERSION)),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(icons::app().pixmap(64, 64));
+    QStringList info;
+    if (!m_endpointInfo.isEmpty())
+        info << m_endpointInfo;
+    if (m_backend && !m_backend->connectionDetail().isEmpty())
+        info << m_backend->connectionDetail();
+    if (!info.isEmpty())
+        box->setInformativeText(breakableText(info.join(QLatin1Char('\n'))));
+    // Selectable, so a fingerprint can be copied next to the one a client pinned.
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->open();
+}
 
 void MainWindow::buildActions()
 {
@@ -110,7 +290,7 @@ void MainWindow::buildActions()
     m_acknowledgeAction->setObjectName(QStringLiteral("acknowledgeAction"));
     m_acknowledgeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_acknowledgeAction, &QAction::triggered, this, [this] {
-        if (m_backend)
+        if (m_backend && m_commandsEnabled)
             m_backend->acknowledgeCrash();
     });
 
@@ -128,16 +308,8 @@ void MainWindow::buildActions()
 
     m_aboutAction = new QAction(icons::app(), tr("&About Archy Recovery"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Archy Recovery"),
-                                    tr("Archy Recovery %1\nRestarts the node's containers after a crash or "
-                                       "power loss.")
-                                        .arg(QStringLiteral(ARCHY_VERSION)),
-                                    QMessageBox::Close, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setIconPixmap(icons::app().pixmap(64, 64));
-        box->open();
-    });
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
     // Shortcuts work in kiosk mode too (a keyboard may be plugged in), with no menu to host them.
     addAction(m_retryAllAction);
@@ -152,6 +324,7 @@ QWidget *MainWindow::buildRecoveryPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("recoveryPage"));
 
+    m_connectionBanner = new ConnectionBanner(page);
     m_banner = new CrashBanner(page);
 
     m_errorBar = new QFrame(page);
@@ -203,6 +376,7 @@ QWidget *MainWindow::buildRecoveryPage()
         layout->setContentsMargins(6, 6, 6, 6);
         layout->setSpacing(4);
     }
+    layout->addWidget(m_connectionBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_errorBar);
     layout->addLayout(summaryRow);
@@ -218,6 +392,12 @@ QWidget *MainWindow::buildRecoveryPage()
         bottom->addWidget(m_historyButton, 1);
         bottom->addWidget(m_quitButton, 1);
         layout->addLayout(bottom);
+        m_connectionLabel = new QLabel(page);
+        m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+        m_connectionLabel->setWordWrap(true);
+        m_connectionLabel->setTextFormat(Qt::PlainText);
+        m_connectionLabel->hide();
+        layout->addWidget(m_connectionLabel);
     } else {
         summaryRow->addWidget(m_retryAllButton);
     }
@@ -251,11 +431,14 @@ void MainWindow::buildDesktopChrome()
 
     m_statusSummary = new QLabel(this);
     statusBar()->addWidget(m_statusSummary, 1);
-    if (m_backend && !m_backend->dataDir().isEmpty()) {
-        auto *dataDir = new QLabel(tr("Data: %1").arg(m_backend->dataDir()), this);
-        dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        statusBar()->addPermanentWidget(dataDir);
-    }
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    m_dataDirLabel = new QLabel(this);
+    m_dataDirLabel->setObjectName(QStringLiteral("dataDirLabel"));
+    m_dataDirLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_dataDirLabel);
 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_retrySelectedAction);
@@ -326,7 +509,7 @@ bool MainWindow::isHistoryShown() const
 
 void MainWindow::retryAllFailed()
 {
-    if (!m_backend || m_model->retryableCount() == 0)
+    if (!m_backend || !m_commandsEnabled || m_model->retryableCount() == 0)
         return;
     for (const ContainerStatus &c : m_model->containers()) {
         if (c.state == ContainerState::Failed)
@@ -468,9 +651,12 @@ void MainWindow::applyKioskMetrics(int screenHeight)
     qss.replace(QLatin1String("@LARGE@"), QString::number(large));
     qss.replace(QLatin1String("@TOUCH@"), QString::number(m_touchSize));
     qss.replace(QLatin1String("@SCROLL@"), QString::number(scroll));
+    // Small print (where the agent listens, its certificate) that must still be read at arm's length.
+    qss.replace(QLatin1String("@SMALL@"), QString::number(qMax(14, base * 4 / 5)));
     setStyleSheet(qss);
 
     m_banner->setTouchMode(true, m_touchSize);
+    m_connectionBanner->setTouchMode(true, m_touchSize);
     m_view->setTouchMode(true, m_touchSize);
     m_history->setTouchSize(m_touchSize);
     for (QPushButton *button : {m_retryAllButton, m_historyButton, m_quitButton, m_dismissErrorButton}) {
@@ -487,18 +673,20 @@ void MainWindow::updateSummary()
     const int failed = m_model->failedCount();
     if (failed > 0)
         summary = tr("%1, %2 failed").arg(summary).arg(failed);
+    if (!m_commandsEnabled && m_model->totalCount() == 0)
+        summary = tr("No state from the recovery agent yet");
     m_summaryLabel->setText(summary);
     m_summaryLabel->setAccessibleName(summary);
     if (m_statusSummary)
         m_statusSummary->setText(summary);
 
-    const bool canRetryAll = m_model->retryableCount() > 0;
+    const bool canRetryAll = m_commandsEnabled && m_model->retryableCount() > 0;
     m_retryAllButton->setEnabled(canRetryAll);
     m_retryAllAction->setEnabled(canRetryAll);
     const QModelIndex current = m_view->currentIndex();
-    m_retrySelectedAction->setEnabled(current.isValid() &&
-                                      current.data(ContainerModel::CanRetryRole).toBool());
-    m_acknowledgeAction->setEnabled(m_banner->isAlarming());
+    m_retrySelectedAction->setEnabled(m_commandsEnabled && current.isValid()
+                                      && current.data(ContainerModel::CanRetryRole).toBool());
+    m_acknowledgeAction->setEnabled(m_commandsEnabled && m_banner->isAlarming());
 }
 
 void MainWindow::setBusy(bool busy)
@@ -527,6 +715,9 @@ void MainWindow::restoreSettings()
     QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
     restoreGeometry(s.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // A node asked for on the command line is shown whatever the last session left.
+    if (m_nodeDock && m_nodeDock->property("requested").toBool())
+        m_nodeDock->show();
     // Column widths only; a stored layout must not resurrect columns a newer version removed.
     const QByteArray columns = s.value(QStringLiteral("mainWindow/columns")).toByteArray();
     if (!columns.isEmpty())

@@ -3,10 +3,13 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QUrl>
 
 #include "WindowMode.h"
+#include "recovery/RecoveryBackend.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QPushButton;
 class QScreen;
@@ -14,11 +17,12 @@ class QStackedWidget;
 
 namespace archy {
 
+class ConnectionBanner;
 class ContainerModel;
 class ContainerView;
 class CrashBanner;
 class HistoryView;
-class RecoveryBackend;
+class NodeList;
 
 /**
  * The recovery console: crash banner, container table with retries, history. Talks only to a
@@ -30,8 +34,42 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    /// @p backend is shown first; on the desktop it is the node list's "This node". Must not be null.
     MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// The backend shown now.
+    RecoveryBackend *backend() const { return m_backend; }
+    /**
+     * Shows @p backend instead of the current one: rows, banner, busy state and connection are
+     * reloaded from it and the previous backend's signals are no longer followed. The caller keeps
+     * ownership; @p backend must not be null.
+     */
+    void setBackend(archy::RecoveryBackend *backend);
+
+    /**
+     * Where this node's agent can be reached, for an admin pinning its certificate, e.g.
+     * "LAN: wss://0.0.0.0:8443 · certificate SHA-256 AB:CD:…". The kiosk shows it under the
+     * history, the desktop in Help > About. Empty hides it.
+     */
+    void setEndpointInfo(const QString &text);
+    QString endpointInfo() const { return m_endpointInfo; }
+
+    /**
+     * Desktop: the node at @p url (wss://host:port) with the token in @p tokenFile, added to the
+     * node list (and the settings) if new, selected and shown. Returns its backend, nullptr in the
+     * kiosk, which has no node list.
+     */
+    RecoveryBackend *addRemoteNode(const QUrl &url, const QString &tokenFile);
+    /// The desktop's node list (in a dock), nullptr in the kiosk.
+    NodeList *nodeList() const { return m_nodeList; }
+    QDockWidget *nodeDock() const { return m_nodeDock; }
+
+    ConnectionBanner *connectionBanner() const { return m_connectionBanner; }
+    /// Kiosk: the line under the buttons; desktop: in the status bar.
+    QLabel *connectionLabel() const { return m_connectionLabel; }
+    /// True where commands reach the engine (in-process or connected).
+    bool commandsEnabled() const { return m_commandsEnabled; }
 
     WindowMode mode() const { return m_mode; }
     /// Desktop: restores the remembered geometry and shows; Kiosk: shows full screen.
@@ -74,6 +112,12 @@ private:
     /// to another screen. Needed where no window manager honours the full-screen request.
     void followScreen(QScreen *screen);
     void coverScreen();
+    void attachBackend(RecoveryBackend *backend);
+    void onConnectionChanged(archy::RecoveryBackend::Connection connection, const QString &detail);
+    void updateCrashBannerVisibility();
+    void updateDataDir();
+    void buildNodeDock();
+    void showAbout();
     void onCrashLoop(const QString &name);
     void updateSummary();
     void setBusy(bool busy);
@@ -93,6 +137,13 @@ private:
     QWidget *m_errorBar = nullptr;
     QLabel *m_errorLabel = nullptr;
     QLabel *m_statusSummary = nullptr;
+    QLabel *m_dataDirLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    ConnectionBanner *m_connectionBanner = nullptr;
+    NodeList *m_nodeList = nullptr;
+    QDockWidget *m_nodeDock = nullptr;
+    QString m_endpointInfo;
+    QString m_windowTitle;
     QPushButton *m_retryAllButton = nullptr;
     QPushButton *m_historyButton = nullptr;
     QPushButton *m_quitButton = nullptr;
@@ -113,6 +164,7 @@ private:
     int m_touchSize = 48;
     int m_appliedHeight = -1;
     bool m_quitConfirmed = false;
+    bool m_commandsEnabled = true;
 };
 
 } // namespace archy

@@ -45,9 +45,9 @@ void EventWatcher::stop()
     m_restartTimer->stop();
     if (m_process) {
         m_process->disconnect(this);
-        // Killing a reader of the event log loses nothing; QProcess reaps it in its destructor.
+        // Killing a reader of the event log loses nothing; the QProcess goes once it is reaped.
+        connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
         m_process->kill();
-        delete m_process;
         m_process = nullptr;
     }
 }
@@ -83,7 +83,9 @@ void EventWatcher::onReadyRead()
         const int newline = m_buffer.indexOf('\n', start);
         if (newline < 0)
             break;
-        if (!m_discarding) {
+        if (!m_discarding && newline - start > MaxLineBytes) {
+            qCWarning(lcPodman) << "dropping an event line longer than" << MaxLineBytes << "bytes";
+        } else if (!m_discarding) {
             PodmanEvent event;
             if (PodmanParse::parseEvent(m_buffer.mid(start, newline - start), &event))
                 emit eventReceived(event);

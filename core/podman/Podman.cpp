@@ -40,18 +40,6 @@ QStringList Podman::startArguments(const QStringList &names)
     return QStringList{QStringLiteral("start"), QStringLiteral("--")} + names;
 }
 
-QStringList Podman::psRunningArguments()
-{
-    return {QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("json")};
-}
-
-QStringList Podman::psStoppedArguments()
-{
-    return {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--filter"),
-            QStringLiteral("status=exited"), QStringLiteral("--filter"), QStringLiteral("status=created"),
-            QStringLiteral("--format"), QStringLiteral("json")};
-}
-
 QStringList Podman::psAllArguments()
 {
     return {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json")};

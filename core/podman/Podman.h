@@ -25,8 +25,6 @@ public:
 
     /// `podman start -- NAME...`: the `--` keeps a name from being read as an option.
     static QStringList startArguments(const QStringList &names);
-    static QStringList psRunningArguments();
-    static QStringList psStoppedArguments();
     static QStringList psAllArguments();
     static QStringList inspectArguments(const QStringList &names);
     static QStringList healthcheckArguments(const QString &name);

@@ -529,7 +529,7 @@ void RecoveryAgent::Private::reconcile()
             qCWarning(lcState).noquote() << "reconcile skipped:" << parseError;
             return;
         }
-        tracker.reconcile(entries, nowMs());
+        tracker.reconcile(entries);
         // Written even if nothing changed: the timestamp says the state was checked.
         snapshotDirty = true;
         writeSnapshot();
@@ -599,7 +599,10 @@ void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDea
             return;
         RecoveryTarget target;
         target.status = *current;
-        startRun({target}, policyFrom(options));
+        RunPolicy policy = policyFrom(options);
+        // Each restart gets a full round of attempts on top of those already counted.
+        policy.maxAttempts = target.status.attempts + qMax(1, options.maxAttempts);
+        startRun({target}, policy);
     });
 }
 

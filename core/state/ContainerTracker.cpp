@@ -41,7 +41,7 @@ void ContainerTracker::load(const Snapshot &snapshot)
     }
 }
 
-bool ContainerTracker::reconcile(const QList<PsEntry> &entries, qint64 nowMs)
+bool ContainerTracker::reconcile(const QList<PsEntry> &entries)
 {
     if (!m_recording)
         return false;
@@ -61,8 +61,8 @@ bool ContainerTracker::reconcile(const QList<PsEntry> &entries, qint64 nowMs)
         if (entry.isRunning()) {
             if (!tracked.running || !tracked.wanted || tracked.stoppedByOwner)
                 changed = true;
-            if (!tracked.running)
-                tracked.lastStartMs = nowMs;
+            // lastStartMs stays as the start events set it: a container found running may have run
+            // for days, and must not count a quick death if it dies soon after we started.
             tracked.running = true;
             tracked.wanted = true;
             tracked.stoppedByOwner = false;
@@ -141,10 +141,11 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         } else {
             // `podman kill -s HUP` reloads without stopping: wait for `died` to decide.
             tracked.stopRequested = true;
+            tracked.stopRequestedMs = nowMs;
         }
     } else if (status == QLatin1String("died")) {
         tracked.running = false;
-        if (tracked.stopRequested) {
+        if (tracked.stopRequested && nowMs - tracked.stopRequestedMs <= StopWindowMs) {
             outcome.changed = markStoppedByOwner(tracked);
         } else if (event.exitCode == 0) {
             outcome.changed = tracked.wanted;

@@ -45,7 +45,7 @@ public:
     /// Starts from the last good snapshot: its containers are wanted, its stoppedByOwner not.
     void load(const Snapshot &snapshot);
     /// Full state from `podman ps -a`. Returns true if anything changed.
-    bool reconcile(const QList<PsEntry> &entries, qint64 nowMs);
+    bool reconcile(const QList<PsEntry> &entries);
     Outcome apply(const PodmanEvent &event, qint64 nowMs);
     /**
      * podman writes `stop`/`kill` and `died` from different processes, so `died` may come first.
@@ -53,6 +53,9 @@ public:
      */
     Outcome resolveDeath(const QString &name, qint64 nowMs);
     static constexpr int DeathGraceMs = 1500;
+    /// A stop/kill counts for a death this long after it (`podman stop -t` may wait that long);
+    /// a `kill -s HUP` that stopped nothing is forgotten after it.
+    static constexpr qint64 StopWindowMs = 15 * 60 * 1000;
 
     void setRecording(bool recording) { m_recording = recording; }
     bool isRecording() const { return m_recording; }
@@ -71,6 +74,7 @@ private:
         bool wanted = false;
         bool stoppedByOwner = false;
         bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
+        qint64 stopRequestedMs = 0;
         bool deathPending = false;  ///< died, waiting DeathGraceMs for a late stop/kill
         qint64 lastStartMs = 0;
         int quickDeaths = 0;

@@ -67,7 +67,7 @@ std::unique_ptr<PodmanCall> TestPodmanCall::run(const QStringList &arguments, in
 
 void TestPodmanCall::okCapturesStdout()
 {
-    const auto call = run(Podman::psRunningArguments());
+    const auto call = run(Podman::psAllArguments());
     QVERIFY(call->isFinished());
     const archy::PodmanResult &result = call->result();
     QVERIFY2(result.ok, qPrintable(result.errorText));
@@ -75,8 +75,8 @@ void TestPodmanCall::okCapturesStdout()
     QVERIFY(!result.timedOut);
     QVERIFY(result.errorText.isEmpty());
     QVERIFY(result.standardOutput.contains("\"db\""));
-    QVERIFY(!result.standardOutput.contains("\"web\"")); // exited: not listed by plain ps
-    QCOMPARE(call->arguments(), Podman::psRunningArguments());
+    QVERIFY(result.standardOutput.contains("\"web\"")); // exited: listed by ps -a
+    QCOMPARE(call->arguments(), Podman::psAllArguments());
 }
 
 void TestPodmanCall::failureGivesExitCodeAndStderr()
@@ -105,7 +105,7 @@ void TestPodmanCall::failureWithoutStderrSaysStatus()
 void TestPodmanCall::crashIsReported()
 {
     FakePodman::setMode(QStringLiteral("ps=crash"));
-    const auto call = run(Podman::psRunningArguments());
+    const auto call = run(Podman::psAllArguments());
     QVERIFY(call->isFinished());
     QVERIFY(!call->result().ok);
     QVERIFY(!call->result().timedOut);
@@ -164,7 +164,7 @@ void TestPodmanCall::cancelStopsTheProcess()
 void TestPodmanCall::missingProgram()
 {
     const QString missing = m_dir->filePath(QStringLiteral("no-such-podman"));
-    PodmanCall call(missing, Podman::psRunningArguments(), 5000);
+    PodmanCall call(missing, Podman::psAllArguments(), 5000);
     QSignalSpy done(&call, &PodmanCall::done);
     QVERIFY(done.wait(5000));
     QCOMPARE(done.size(), 1);
@@ -197,7 +197,7 @@ void TestPodmanCall::podmanLookup()
 void TestPodmanCall::hugeOutputIsRefused()
 {
     FakePodman::setMode(QStringLiteral("ps=huge"));
-    const auto call = run(Podman::psRunningArguments(), 20000, 20000);
+    const auto call = run(Podman::psAllArguments(), 20000, 20000);
     QVERIFY2(call->isFinished(), "done() never came");
     const archy::PodmanResult &result = call->result();
     QVERIFY(!result.ok);

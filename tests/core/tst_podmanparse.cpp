@@ -161,12 +161,12 @@ void TestPodmanParse::argumentsSeparateNamesFromOptions()
     const QStringList names{QStringLiteral("--all"), QStringLiteral("web")};
     QCOMPARE(archy::Podman::startArguments(names),
              (QStringList{QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("--all"), QStringLiteral("web")}));
-    QCOMPARE(archy::Podman::psRunningArguments(),
-             (QStringList{QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("json")}));
-    const QStringList stopped = archy::Podman::psStoppedArguments();
-    QVERIFY(stopped.contains(QStringLiteral("status=exited")));
-    QVERIFY(stopped.contains(QStringLiteral("status=created")));
-    QCOMPARE(stopped.mid(stopped.size() - 2), (QStringList{QStringLiteral("--format"), QStringLiteral("json")}));
+    QCOMPARE(archy::Podman::psAllArguments(),
+             (QStringList{QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json")}));
+    const QStringList inspect = archy::Podman::inspectArguments(names);
+    QCOMPARE(inspect.mid(inspect.size() - 3), (QStringList{QStringLiteral("--")} + names));
+    QCOMPARE(archy::Podman::healthcheckArguments(QStringLiteral("-x")),
+             (QStringList{QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"), QStringLiteral("-x")}));
 }
 
 QTEST_GUILESS_MAIN(TestPodmanParse)

@@ -18,6 +18,8 @@ public:
     RecoveryReport currentReport() const override { return m_report; }
     bool isBusy() const override { return m_busy; }
     QString dataDir() const override { return m_dataDir; }
+    Connection connection() const override { return m_connection; }
+    QString connectionDetail() const override { return m_connectionDetail; }
 
     // What the UI asked for.
     QStringList retried;
@@ -52,6 +54,20 @@ public:
         emit containerChanged(status);
     }
 
+    /// Like a remote backend: commands while not connected are dropped with an error.
+    void setConnection(Connection connection, const QString &detail = QString())
+    {
+        m_connection = connection;
+        m_connectionDetail = detail;
+        emit connectionChanged(connection, detail);
+    }
+    /// Sets the connection without telling anyone (state before the UI is built).
+    void presetConnection(Connection connection, const QString &detail = QString())
+    {
+        m_connection = connection;
+        m_connectionDetail = detail;
+    }
+
     void setBusy(bool busy)
     {
         m_busy = busy;
@@ -75,6 +91,8 @@ public slots:
 private:
     RecoveryReport m_report;
     QString m_dataDir;
+    Connection m_connection = Connection::InProcess;
+    QString m_connectionDetail;
     bool m_busy = false;
 };
 

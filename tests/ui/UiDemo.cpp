@@ -1,7 +1,8 @@
 // Renders the main window with a scripted FakeBackend to a PNG (docs/screenshots/), offscreen.
-// Usage: archy-ui-demo --mode desktop|kiosk --size 1280x800 --out file.png [--history]
+// Usage: archy-ui-demo --mode desktop|kiosk --size 1280x800 --out file.png [--history] [--nodes]
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -9,6 +10,7 @@
 #include "FakeBackend.h"
 #include "HistoryView.h"
 #include "MainWindow.h"
+#include "NodeList.h"
 #include "ProgressDelegate.h"
 
 using namespace archy;
@@ -30,7 +32,9 @@ int main(int argc, char **argv)
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            QStringLiteral("Show the history page"));
     const QCommandLineOption cleanOption(QStringLiteral("clean"), QStringLiteral("Clean start, no crash"));
-    parser.addOptions({modeOption, sizeOption, outOption, historyOption, cleanOption});
+    const QCommandLineOption nodesOption(QStringLiteral("nodes"),
+                                         QStringLiteral("Desktop node list: this node, a connected and a refused one"));
+    parser.addOptions({modeOption, sizeOption, outOption, historyOption, cleanOption, nodesOption});
     parser.process(app);
 
     const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
@@ -56,10 +60,35 @@ int main(int argc, char **argv)
     backend.setBusy(!parser.isSet(cleanOption));
 
     MainWindow window(&backend, mode);
+    // What the app passes when the agent listens on the LAN (the kiosk shows it under the history).
+    window.setEndpointInfo(QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 B4:E2:")
+                           + QStringLiteral("26:").repeated(29) + QStringLiteral("94"));
     window.resize(size);
     window.show();
     // Freeze the busy animation at a pleasant spot.
     window.containerView()->progressDelegate()->setAnimationPhase(0.45);
+
+    // Two more nodes: one connected with a clean start, one whose certificate changed.
+    FakeBackend pantry;
+    pantry.presetConnection(RecoveryBackend::Connection::Connected,
+                            QStringLiteral("Connected to wss://192.168.1.21:8443 (agent 0.1.0)"));
+    pantry.setReport(makeCleanReport());
+    FakeBackend attic;
+    const QString pinned = QStringLiteral("3F:9A:") + QStringLiteral("C4:").repeated(29) + QStringLiteral("7E");
+    const QString presented = QStringLiteral("B4:E2:") + QStringLiteral("26:").repeated(29) + QStringLiteral("94");
+    attic.presetConnection(
+        RecoveryBackend::Connection::Refused,
+        QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://192.168.1.22:8443. Expected "
+                       "SHA-256 %1 but the server presented %2. If the agent was reinstalled, compare the new "
+                       "fingerprint with the one its screen shows and pin it again; otherwise someone may be "
+                       "intercepting the connection.")
+            .arg(pinned, presented));
+    if (parser.isSet(nodesOption) && window.nodeList()) {
+        window.nodeList()->addBackend(QStringLiteral("pantry"), &pantry, QStringLiteral("wss://192.168.1.21:8443"));
+        window.nodeList()->addBackend(QStringLiteral("attic"), &attic, QStringLiteral("wss://192.168.1.22:8443"));
+        window.nodeDock()->show();
+        window.nodeList()->setCurrentRow(0);
+    }
 
     if (parser.isSet(historyOption)) {
         window.showHistory();

@@ -14,12 +14,14 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "ConnectionBanner.h"
 #include "ContainerModel.h"
 #include "ContainerView.h"
 #include "CrashBanner.h"
 #include "FakeBackend.h"
 #include "HistoryView.h"
 #include "MainWindow.h"
+#include "TextWrap.h"
 
 using namespace archy;
 using namespace archy::test;
@@ -47,6 +49,12 @@ private slots:
     void kioskTapShowsFullError();
     void summaryAndErrors();
     void accessibleNames();
+    void connectionStatesShown_data();
+    void connectionStatesShown();
+    void reconnectReloadsEverything();
+    void setBackendSwitches();
+    void endpointInfoWrapsOnKiosk();
+    void endpointInfoInAbout();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -311,7 +319,7 @@ void TestMainWindow::desktopHasMenuToolbarAndShortcuts()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.isFullScreen());
     QVERIFY(!window.windowFlags().testFlag(Qt::FramelessWindowHint));
-    QCOMPARE(window.menuBar()->actions().size(), 3);
+    QCOMPARE(window.menuBar()->actions().size(), 4); // File, Recovery, View, Help
     auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(toolBar);
     QStringList toolNames;
@@ -487,6 +495,248 @@ void TestMainWindow::accessibleNames()
         QVERIFY(window.containerView()->focusPolicy() & Qt::TabFocus);
         QVERIFY(window.retryAllButton()->focusPolicy() & Qt::TabFocus);
     }
+}
+
+namespace {
+
+using Connection = RecoveryBackend::Connection;
+
+const QString OldPin = QStringLiteral("AB:CD:") + QStringLiteral("00:").repeated(29) + QStringLiteral("EF");
+const QString NewPin = QStringLiteral("12:34:") + QStringLiteral("99:").repeated(29) + QStringLiteral("56");
+
+QString changedCertificateDetail()
+{
+    return QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://10.0.0.7:8443. Expected "
+                          "SHA-256 %1 but the server presented %2.")
+        .arg(OldPin, NewPin);
+}
+
+/// True if @p label shows all of its text: inside the window and tall enough for its wrapped lines.
+bool fullyShown(const QLabel *label, const QWidget *window)
+{
+    const QRect inWindow(label->mapTo(window, QPoint(0, 0)), label->size());
+    return label->isVisible() && window->rect().contains(inWindow)
+           && label->heightForWidth(label->width()) <= label->height();
+}
+
+} // namespace
+
+void TestMainWindow::connectionStatesShown_data()
+{
+    QTest::addColumn<bool>("kiosk");
+    QTest::newRow("desktop") << false;
+    QTest::newRow("kiosk 800x480") << true;
+}
+
+void TestMainWindow::connectionStatesShown()
+{
+    QFETCH(bool, kiosk);
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    window.resize(kiosk ? QSize(800, 480) : QSize(1280, 800));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionBanner *banner = window.connectionBanner();
+    QLabel *label = window.connectionLabel();
+    QVERIFY(banner);
+    QVERIFY(label);
+
+    // In-process: nothing loud; the desktop says "local engine" discreetly.
+    QVERIFY(!banner->isVisible());
+    QVERIFY(window.commandsEnabled());
+    if (kiosk)
+        QVERIFY(!label->isVisible());
+    else
+        QCOMPARE(label->text(), ConnectionBanner::shortText(Connection::InProcess, {}));
+
+    backend.setConnection(Connection::Connecting, QStringLiteral("Connecting to /run/archy/control.sock"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->title().contains(QLatin1String("Connecting")));
+    QVERIFY(!window.commandsEnabled());
+
+    const QString connected = QStringLiteral("Connected to /run/archy/control.sock (agent 0.1.0)");
+    backend.setConnection(Connection::Connected, connected);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(label->isVisible());
+    QCOMPARE(withoutBreaks(label->text()), connected);
+    QPointer<QPushButton> retry = window.containerView()->retryButton(QStringLiteral("lnd"));
+    QVERIFY(retry);
+    QVERIFY(retry->isEnabled());
+    QVERIFY(window.retryAllButton()->isEnabled());
+    QVERIFY(window.crashBanner()->acknowledgeButton()->isEnabled());
+
+    // Lost: the last rows stay, every command is disabled, the banner says why and when.
+    const QString lost = QStringLiteral("No connection to /run/archy/control.sock (the agent closed the connection); "
+                                        "trying again in 2.0 s.");
+    backend.setConnection(Connection::Reconnecting, lost);
+    QVERIFY(banner->isVisible());
+    QTRY_VERIFY(fullyShown(banner->detailsLabel(), &window));
+    QVERIFY(banner->title().contains(QLatin1String("reconnecting")));
+    QVERIFY(withoutBreaks(banner->detailsLabel()->text()).contains(lost));
+    QCOMPARE(window.containerModel()->rowCount(), makeCrashReport().containers.size());
+    QVERIFY(window.crashBanner()->isVisible());
+    QVERIFY(window.crashBanner()->isAlarming());
+    retry = window.containerView()->retryButton(QStringLiteral("lnd"));
+    QVERIFY(retry);
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(!window.retryAllButton()->isEnabled());
+    QVERIFY(!window.crashBanner()->acknowledgeButton()->isEnabled());
+    window.containerView()->requestRetry(QStringLiteral("lnd"));
+    window.retryAllFailed();
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(backend.retried.isEmpty());
+    QCOMPARE(backend.retryAllCount, 0);
+    QCOMPARE(backend.acknowledgeCount, 0);
+    if (!kiosk) {
+        QCOMPARE(label->text(), ConnectionBanner::shortText(Connection::Reconnecting, lost));
+        QVERIFY(label->font().bold());
+    }
+
+    // Refused: red, with both fingerprints readable on the screen.
+    backend.setConnection(Connection::Refused, changedCertificateDetail());
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->property("level").toString(), QStringLiteral("refused"));
+    const QString shown = withoutBreaks(banner->detailsLabel()->text());
+    QVERIFY(shown.contains(OldPin));
+    QVERIFY(shown.contains(NewPin));
+    QTRY_VERIFY2(fullyShown(banner->detailsLabel(), &window),
+             qPrintable(QStringLiteral("%1x%2").arg(banner->detailsLabel()->width()).arg(banner->detailsLabel()->height())));
+    QVERIFY(!window.retryAllButton()->isEnabled());
+    if (!kiosk) {
+        QCOMPARE(label->text(), ConnectionBanner::shortText(Connection::Refused, {}));
+        QVERIFY(withoutBreaks(label->toolTip()).contains(NewPin));
+    }
+
+    backend.setConnection(Connection::Connected, connected);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(window.commandsEnabled());
+    retry = window.containerView()->retryButton(QStringLiteral("lnd"));
+    QVERIFY(retry && retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(backend.retried, QStringList{QStringLiteral("lnd")});
+}
+
+void TestMainWindow::reconnectReloadsEverything()
+{
+    FakeBackend backend;
+    backend.presetConnection(Connection::Connected, QStringLiteral("Connected to x"));
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.crashBanner()->isAlarming());
+
+    backend.setConnection(Connection::Reconnecting, QStringLiteral("lost"));
+    // Meanwhile on the agent: someone acknowledged, bitcoind is the only container left.
+    RecoveryReport after = makeCleanReport();
+    backend.setConnection(Connection::Connected, QStringLiteral("Connected to x"));
+    backend.resetTo(after);
+    QCOMPARE(window.containerModel()->rowCount(), 1);
+    QVERIFY(!window.crashBanner()->isAlarming());
+    QVERIFY(window.containerView()->retryButton(QStringLiteral("lnd")) == nullptr);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("1 of 1")));
+}
+
+void TestMainWindow::setBackendSwitches()
+{
+    FakeBackend first;
+    first.setReport(makeCrashReport());
+    FakeBackend second;
+    second.presetConnection(Connection::Refused, changedCertificateDetail());
+    MainWindow window(&first, WindowMode::Desktop);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    emit first.errorOccurred(QStringLiteral("history unwritable"));
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("errorBar"))->isVisible());
+
+    // A refused node without any state: no rows, no made-up "clean start", the refusal in red.
+    window.setBackend(&second);
+    QCOMPARE(window.backend(), &second);
+    QCOMPARE(window.containerModel()->rowCount(), 0);
+    QVERIFY(!window.crashBanner()->isVisible());
+    QVERIFY(window.connectionBanner()->isVisible());
+    QVERIFY(withoutBreaks(window.connectionBanner()->detailsLabel()->text()).contains(NewPin));
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("errorBar"))->isVisible());
+
+    // The old backend is no longer followed.
+    first.change(makeStatus(QStringLiteral("zzz"), ContainerState::Running));
+    emit first.busyChanged(true);
+    QCOMPARE(window.containerModel()->rowCount(), 0);
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("busyLabel"))->isVisible());
+
+    second.setReport(makeCleanReport());
+    second.setConnection(Connection::Connected, QStringLiteral("Connected to wss://10.0.0.7:8443"));
+    second.resetTo(makeCleanReport());
+    QCOMPARE(window.containerModel()->rowCount(), 1);
+    QVERIFY(window.crashBanner()->isVisible());
+    QVERIFY(!window.crashBanner()->isAlarming());
+    QVERIFY(!window.connectionBanner()->isVisible());
+
+    // And back: the first backend's rows, banner and retries, its retry reaching it alone.
+    window.setBackend(&first);
+    QCOMPARE(window.containerModel()->rowCount(), first.currentReport().containers.size());
+    QVERIFY(window.crashBanner()->isAlarming());
+    QVERIFY(!window.connectionBanner()->isVisible());
+    QPushButton *retry = window.containerView()->retryButton(QStringLiteral("lnd"));
+    QVERIFY(retry && retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(first.retried, QStringList{QStringLiteral("lnd")});
+    QVERIFY(second.retried.isEmpty());
+
+    // The history follows too.
+    window.showHistory();
+    QCOMPARE(first.historyRequests, 1);
+    window.setBackend(&second);
+    QCOMPARE(second.historyRequests, 1);
+    QVERIFY(window.historyView()->reports().isEmpty());
+}
+
+void TestMainWindow::endpointInfoWrapsOnKiosk()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    MainWindow window(&backend, WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString fingerprint = QStringLiteral("AB:CD:") + QStringLiteral("5E:").repeated(29) + QStringLiteral("F0");
+    const QString info = QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 ") + fingerprint;
+    window.setEndpointInfo(info);
+    QCOMPARE(window.endpointInfo(), info);
+
+    window.showHistory();
+    QLabel *footer = window.historyView()->footerLabel();
+    QTRY_VERIFY(footer->isVisible());
+    QCOMPARE(withoutBreaks(footer->text()), info);
+    QTRY_VERIFY2(fullyShown(footer, &window), qPrintable(QStringLiteral("%1x%2 needs %3")
+                                                         .arg(footer->width())
+                                                         .arg(footer->height())
+                                                         .arg(footer->heightForWidth(footer->width()))));
+    // Wrapped, not clipped: more than one line, and readable.
+    QVERIFY(footer->height() >= 2 * footer->fontMetrics().height());
+    QVERIFY(footer->font().pixelSize() >= 14 || footer->font().pointSizeF() >= 10);
+
+    window.setEndpointInfo(QString());
+    QVERIFY(!footer->isVisible());
+}
+
+void TestMainWindow::endpointInfoInAbout()
+{
+    FakeBackend backend;
+    MainWindow window(&backend, WindowMode::Desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString info = QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 ") + OldPin;
+    window.setEndpointInfo(info);
+    QAction *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    QVERIFY(about);
+    about->trigger();
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"))) && box->isVisible());
+    QVERIFY(withoutBreaks(box->informativeText()).contains(info));
+    box->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,16 +4,21 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "ConnectionBanner.h"
 #include "ContainerModel.h"
 #include "ContainerView.h"
+#include "ControlServer.h"
 #include "CrashBanner.h"
+#include "EngineFixture.h"
 #include "MainWindow.h"
+#include "RemoteBackend.h"
 #include "recovery/RecoveryAgent.h"
 #include "state/History.h"
 
@@ -66,6 +71,7 @@ private slots:
     void cleanup();
     void crashThenRetryRecovers_data();
     void crashThenRetryRecovers();
+    void attachedToLocalAgent();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -184,6 +190,69 @@ void TestMainWindowEngine::crashThenRetryRecovers()
         agent.shutdown();
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
     }
+}
+
+// The kiosk attached to the agent's local socket: the same rows as in-process; the agent going
+// away leaves the rows on screen but disables retries; a new agent on the same path reloads all.
+void TestMainWindowEngine::attachedToLocalAgent()
+{
+    using Connection = RecoveryBackend::Connection;
+    archy::test::EngineFixture engine;
+    QVERIFY(engine.start());
+    QTemporaryDir socketDir;
+    const QString socketPath = socketDir.filePath(QStringLiteral("control.sock"));
+    auto server = std::make_unique<ControlServer>(engine.agent.get());
+    QString error;
+    QVERIFY2(server->listenLocal(socketPath, QStringLiteral("archy-admin"), &error), qPrintable(error));
+
+    MainWindow inProcess(engine.agent.get(), WindowMode::Desktop);
+    std::unique_ptr<RemoteBackend> remote(RemoteBackend::local(socketPath));
+    remote->setTimeouts(2000, 50, 200);
+    MainWindow window(remote.get(), WindowMode::Kiosk);
+    window.resize(800, 480);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.connectionBanner()->isVisible());
+    QVERIFY(!window.crashBanner()->isVisible()); // nothing to say before the first state
+    remote->start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(remote->connection(), Connection::Connected, 10000);
+    QTRY_VERIFY(!window.connectionBanner()->isVisible());
+    QVERIFY(window.connectionLabel()->isVisible());
+    QCOMPARE(archy::test::rowsOf(window.containerModel()->containers()),
+             archy::test::rowsOf(inProcess.containerModel()->containers()));
+    QCOMPARE(window.containerModel()->rowCount(), 2);
+    QVERIFY(window.crashBanner()->isVisible());
+    QVERIFY(window.crashBanner()->isAlarming());
+    QPointer<QPushButton> retry = window.containerView()->retryButton(QStringLiteral("bad"));
+    QVERIFY(retry && retry->isEnabled());
+
+    // The agent goes away.
+    server.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(remote->connection(), Connection::Reconnecting, 10000);
+    QVERIFY(window.connectionBanner()->isVisible());
+    QVERIFY(window.connectionBanner()->title().contains(QLatin1String("reconnecting")));
+    QVERIFY(!window.connectionBanner()->details().isEmpty());
+    QCOMPARE(window.containerModel()->rowCount(), 2);
+    retry = window.containerView()->retryButton(QStringLiteral("bad"));
+    QVERIFY(retry && !retry->isEnabled());
+    QVERIFY(!window.retryAllButton()->isEnabled());
+
+    // Meanwhile the agent moved on: bad was retried and runs now.
+    QSignalSpy finished(engine.agent.get(), &RecoveryBackend::reportFinished);
+    engine.agent->retry(QStringLiteral("bad"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(stateOf(window.containerModel(), QStringLiteral("bad")), ContainerState::Failed); // stale, as it must be
+
+    server = std::make_unique<ControlServer>(engine.agent.get());
+    QVERIFY2(server->listenLocal(socketPath, QStringLiteral("archy-admin"), &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(remote->connection(), Connection::Connected, 10000);
+    QTRY_VERIFY(!window.connectionBanner()->isVisible());
+    QTRY_COMPARE(stateOf(window.containerModel(), QStringLiteral("bad")), ContainerState::Running);
+    QCOMPARE(archy::test::rowsOf(window.containerModel()->containers()),
+             archy::test::rowsOf(engine.agent->currentReport().containers));
+    QVERIFY(window.retryAllButton()->isEnabled() == (window.containerModel()->retryableCount() > 0));
+    QVERIFY(window.commandsEnabled());
 }
 
 QTEST_MAIN(TestMainWindowEngine)

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace archy {
+Q_DECLARE_LOGGING_CATEGORY(lcRemote)
+} // namespace archy

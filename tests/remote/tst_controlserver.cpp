@@ -1,0 +1,451 @@
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QLocalServer>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "ControlServer.h"
+#include "RemoteBackend.h"
+#include "RemoteTestSupport.h"
+
+using archy::ContainerState;
+using archy::ControlServer;
+using archy::RecoveryBackend;
+using archy::RemoteBackend;
+using archy::test::AgentFixture;
+using archy::test::RawLocalClient;
+using archy::test::RawWebClient;
+using archy::test::findStatus;
+namespace Protocol = archy::Protocol;
+
+class TestControlServer final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void localRoundTrip();
+    void lanRoundTrip();
+    void lanRefusesBadToken_data();
+    void lanRefusesBadToken();
+    void lanPenaltyGrows();
+    void lanSurvivesPlainTcp();
+    void lanMalformed_data();
+    void lanMalformed();
+    void lanUnknownCommandStaysOpen();
+    void localMalformed_data();
+    void localMalformed();
+    void localHandshakeDeadline();
+    void localSocketFile();
+    void staleSocketIsReplacedLiveOneIsNot();
+    void historyGoesToTheAsker();
+    void acknowledgeReachesEveryone();
+
+private:
+    bool listenBoth();
+    QUrl lanUrl() const { return QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(m_server->lanPort())); }
+    /// A fresh client over @p lan gets welcome and state: the agent still serves.
+    void verifyGoodClient(bool lan);
+    static bool waitConnected(RemoteBackend *backend);
+
+    QTemporaryDir m_identityDir;
+    archy::TlsIdentity m_identity;
+    QByteArray m_token;
+    std::unique_ptr<AgentFixture> m_fixture;
+    std::unique_ptr<ControlServer> m_server;
+};
+
+void TestControlServer::initTestCase()
+{
+    archy::test::registerRemoteTypes();
+    QString error;
+    m_identity = archy::test::makeIdentity(m_identityDir.path(), &error);
+    QVERIFY2(!m_identity.isNull(), qPrintable(error));
+    m_token = archy::Token::ensureToken(m_identityDir.path(), &error);
+    QVERIFY2(!m_token.isEmpty(), qPrintable(error));
+}
+
+void TestControlServer::init()
+{
+    m_fixture = std::make_unique<AgentFixture>();
+    QVERIFY(m_fixture->start());
+    QVERIFY(listenBoth());
+}
+
+void TestControlServer::cleanup()
+{
+    m_server.reset();
+    m_fixture.reset();
+}
+
+bool TestControlServer::listenBoth()
+{
+    m_server = std::make_unique<ControlServer>(m_fixture->agent.get());
+    m_server->setAuthPenalty(50, 400);
+    QString error;
+    if (!m_server->listenLocal(m_fixture->socketPath(), QStringLiteral("archy-admin-test-none"), &error)
+        || !m_server->listenLan(QHostAddress::LocalHost, 0, m_identity, m_token, &error)) {
+        qWarning("listen: %s", qPrintable(error));
+        return false;
+    }
+    return m_server->lanPort() != 0 && m_server->localSocketPath() == m_fixture->socketPath();
+}
+
+bool TestControlServer::waitConnected(RemoteBackend *backend)
+{
+    return QTest::qWaitFor([backend] { return backend->connection() == RecoveryBackend::Connection::Connected; },
+                           10000);
+}
+
+void TestControlServer::verifyGoodClient(bool lan)
+{
+    std::unique_ptr<RemoteBackend> client(lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
+                                              : RemoteBackend::local(m_fixture->socketPath()));
+    QSignalSpy reset(client.get(), &RecoveryBackend::reportReset);
+    client->start();
+    QVERIFY2(waitConnected(client.get()), qPrintable(client->connectionDetail()));
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(client->currentReport().containers.size(), 2);
+}
+
+void TestControlServer::localRoundTrip()
+{
+    std::unique_ptr<RemoteBackend> first(RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> second(RemoteBackend::local(m_fixture->socketPath()));
+    QSignalSpy connection(first.get(), &RecoveryBackend::connectionChanged);
+    QSignalSpy reset(first.get(), &RecoveryBackend::reportReset);
+    QSignalSpy secondChanged(second.get(), &RecoveryBackend::containerChanged);
+    QCOMPARE(first->connection(), RecoveryBackend::Connection::Connecting);
+    first->start();
+    second->start();
+    QVERIFY2(waitConnected(first.get()), qPrintable(first->connectionDetail()));
+    QVERIFY(waitConnected(second.get()));
+    QCOMPARE(connection.last().at(0).value<RecoveryBackend::Connection>(), RecoveryBackend::Connection::Connected);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m_server->sessionCount(), 2);
+
+    const archy::RecoveryReport agentReport = m_fixture->agent->currentReport();
+    const archy::RecoveryReport seen = first->currentReport();
+    QCOMPARE(seen.toJson(), agentReport.toJson());
+    QVERIFY(seen.crashInfo.crash);
+    QCOMPARE(findStatus(seen, QStringLiteral("bad")).state, ContainerState::Failed);
+    QCOMPARE(findStatus(seen, QStringLiteral("good")).state, ContainerState::Running);
+    QVERIFY(first->dataDir().isEmpty());
+
+    const int startsBefore = m_fixture->startsOf(QStringLiteral("bad"));
+    QSignalSpy agentFinished(m_fixture->agent.get(), &RecoveryBackend::reportFinished);
+    QSignalSpy clientFinished(first.get(), &RecoveryBackend::reportFinished);
+    first->retry(QStringLiteral("bad"));
+    QVERIFY(agentFinished.wait(10000));
+    QCOMPARE(findStatus(m_fixture->agent->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QTRY_COMPARE(findStatus(first->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QTRY_COMPARE(findStatus(second->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QTRY_COMPARE(clientFinished.size(), 1);
+    QVERIFY(!secondChanged.isEmpty());
+    QTRY_VERIFY(!first->isBusy());
+    QTest::qWait(200);
+    QCOMPARE(m_fixture->startsOf(QStringLiteral("bad")), startsBefore + 1);
+    QCOMPARE(first->currentReport().toJson(), m_fixture->agent->currentReport().toJson());
+}
+
+void TestControlServer::lanRoundTrip()
+{
+    std::unique_ptr<RemoteBackend> first(RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint()));
+    std::unique_ptr<RemoteBackend> second(RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint()));
+    first->start();
+    second->start();
+    QVERIFY2(waitConnected(first.get()), qPrintable(first->connectionDetail()));
+    QVERIFY2(waitConnected(second.get()), qPrintable(second->connectionDetail()));
+    QCOMPARE(first->serverFingerprint(), m_identity.fingerprint());
+    QCOMPARE(first->serverVersion(), QStringLiteral(ARCHY_VERSION));
+    QCOMPARE(first->currentReport().toJson(), m_fixture->agent->currentReport().toJson());
+    QVERIFY(first->currentReport().crashInfo.crash);
+
+    const int startsBefore = m_fixture->startsOf(QStringLiteral("bad"));
+    QSignalSpy agentFinished(m_fixture->agent.get(), &RecoveryBackend::reportFinished);
+    first->retry(QStringLiteral("bad"));
+    QVERIFY(agentFinished.wait(10000));
+    QTRY_COMPARE(findStatus(first->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QTRY_COMPARE(findStatus(second->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QTest::qWait(200);
+    QCOMPARE(m_fixture->startsOf(QStringLiteral("bad")), startsBefore + 1);
+}
+
+void TestControlServer::lanRefusesBadToken_data()
+{
+    QTest::addColumn<QJsonObject>("hello");
+    QJsonObject noToken{{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("protocol"), 1}};
+    QTest::newRow("no token") << noToken;
+    QTest::newRow("wrong token") << Protocol::hello(QString(64, QLatin1Char('0')));
+    QJsonObject numberToken = noToken;
+    numberToken.insert(QStringLiteral("token"), 12);
+    QTest::newRow("token not a string") << numberToken;
+    QTest::newRow("command before hello") << Protocol::command(Protocol::Type::requestHistory());
+}
+
+void TestControlServer::lanRefusesBadToken()
+{
+    QFETCH(QJsonObject, hello);
+    QSignalSpy refused(m_server.get(), &ControlServer::clientRefused);
+    RawWebClient client(m_server->lanPort());
+    QVERIFY(client.waitConnected());
+    client.send(hello);
+    client.send(Protocol::command(Protocol::Type::requestHistory())); // pipelined: must get nothing
+    QVERIFY(client.waitClosed());
+    QCOMPARE(client.received.errorCode(), Protocol::Error::unauthorized());
+    QCOMPARE(client.received.messages.size(), 1); // the error, nothing else
+    QVERIFY(!client.received.has(Protocol::Type::state()));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(m_server->sessionCount(), 0);
+    verifyGoodClient(true);
+}
+
+void TestControlServer::lanPenaltyGrows()
+{
+    m_server->setAuthPenalty(300, 1000);
+    QList<qint64> times;
+    for (int i = 0; i < 2; ++i) {
+        RawWebClient client(m_server->lanPort());
+        QVERIFY(client.waitConnected());
+        QElapsedTimer timer;
+        timer.start();
+        client.send(Protocol::hello(QStringLiteral("wrong")));
+        QVERIFY(client.waitClosed(8000));
+        times.append(timer.elapsed());
+        QCOMPARE(client.received.errorCode(), Protocol::Error::unauthorized());
+    }
+    QVERIFY2(times.at(0) >= 250, qPrintable(QString::number(times.at(0))));
+    QVERIFY2(times.at(1) >= 550, qPrintable(QString::number(times.at(1))));
+
+    // A third failure (1000 ms); while it is penalised, even the right token waits, then gets in.
+    RawWebClient third(m_server->lanPort());
+    RawWebClient late(m_server->lanPort());
+    QVERIFY(third.waitConnected());
+    QVERIFY(late.waitConnected());
+    QElapsedTimer timer;
+    timer.start();
+    third.send(Protocol::hello(QStringLiteral("wrong")));
+    QTest::qWait(100);
+    late.send(Protocol::hello(QString::fromLatin1(m_token)));
+    QTest::qWait(300);
+    QVERIFY(!late.received.has(Protocol::Type::welcome()));
+    QVERIFY(third.waitClosed(3000));
+    QVERIFY(timer.elapsed() >= 950);
+    QTRY_VERIFY_WITH_TIMEOUT(late.received.has(Protocol::Type::state()), 3000);
+    QCOMPARE(late.received.indexOf(Protocol::Type::welcome()), 0);
+    QCOMPARE(late.received.indexOf(Protocol::Type::state()), 1);
+}
+
+void TestControlServer::lanSurvivesPlainTcp()
+{
+    QTcpSocket tcp;
+    bool closed = false;
+    connect(&tcp, &QTcpSocket::disconnected, this, [&] { closed = true; });
+    tcp.connectToHost(QHostAddress::LocalHost, m_server->lanPort());
+    QTRY_COMPARE(tcp.state(), QAbstractSocket::ConnectedState);
+    tcp.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x00\xff junk junk\r\n\r\n", 45);
+    QTRY_VERIFY_WITH_TIMEOUT(closed, 10000);
+    QVERIFY(!tcp.readAll().contains("state"));
+
+    // Plain ws:// (no TLS) does not get in either.
+    QWebSocket plain;
+    bool plainClosed = false;
+    connect(&plain, &QWebSocket::disconnected, this, [&] { plainClosed = true; });
+    plain.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->lanPort())));
+    QTRY_VERIFY_WITH_TIMEOUT(plainClosed, 10000);
+    verifyGoodClient(true);
+}
+
+void TestControlServer::lanMalformed_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<bool>("authenticateFirst");
+    QTest::addColumn<QString>("code"); // empty: only closed (Qt's own frame limit)
+    const QByteArray huge = "{\"type\":\"hello\",\"pad\":\"" + QByteArray(70 * 1024, 'x') + "\"}";
+    QTest::newRow("oversized before hello") << huge << false << Protocol::Error::tooLarge();
+    QTest::newRow("oversized after hello") << huge << true << Protocol::Error::tooLarge();
+    QTest::newRow("far too big") << QByteArray(2 * 1024 * 1024, 'x') << true << QString();
+    QTest::newRow("not json") << QByteArray("hello there") << false << Protocol::Error::malformed();
+    QTest::newRow("not an object") << QByteArray("[1,2]") << true << Protocol::Error::malformed();
+    QTest::newRow("no type") << QByteArray("{\"protocol\":1}") << false << Protocol::Error::malformed();
+    QTest::newRow("type not a string") << QByteArray("{\"type\":3}") << true << Protocol::Error::malformed();
+    QTest::newRow("retry without name") << QByteArray("{\"type\":\"retry\"}") << true << Protocol::Error::malformed();
+    QTest::newRow("unknown version") << QByteArray("{\"type\":\"hello\",\"protocol\":2,\"token\":\"x\"}") << false
+                                     << Protocol::Error::unsupportedVersion();
+}
+
+void TestControlServer::lanMalformed()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(bool, authenticateFirst);
+    QFETCH(QString, code);
+    RawWebClient client(m_server->lanPort());
+    QVERIFY(client.waitConnected());
+    if (authenticateFirst) {
+        client.send(Protocol::hello(QString::fromLatin1(m_token)));
+        QTRY_VERIFY(client.received.has(Protocol::Type::state()));
+    }
+    client.send(message);
+    QVERIFY(client.waitClosed());
+    if (!code.isEmpty())
+        QCOMPARE(client.received.errorCode(), code);
+    if (!authenticateFirst)
+        QVERIFY(!client.received.has(Protocol::Type::state()));
+    verifyGoodClient(true);
+}
+
+void TestControlServer::lanUnknownCommandStaysOpen()
+{
+    RawWebClient client(m_server->lanPort());
+    QVERIFY(client.waitConnected());
+    client.send(Protocol::hello(QString::fromLatin1(m_token)));
+    QTRY_VERIFY(client.received.has(Protocol::Type::state()));
+    client.send(Protocol::command(QStringLiteral("selfDestruct")));
+    QTRY_COMPARE(client.received.errorCode(), Protocol::Error::unknownCommand());
+    client.send(Protocol::command(Protocol::Type::requestHistory()));
+    QTRY_VERIFY(client.received.has(Protocol::Type::history()));
+    QVERIFY(!client.closed);
+}
+
+void TestControlServer::localMalformed_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("malformed line") << QByteArray("this is not json\n") << Protocol::Error::malformed();
+    QTest::newRow("oversized line, no newline") << QByteArray(70 * 1024, 'x') << Protocol::Error::tooLarge();
+    QTest::newRow("oversized line") << QByteArray(70 * 1024, 'x') + '\n' << Protocol::Error::tooLarge();
+    QTest::newRow("unknown version") << QByteArray("{\"type\":\"hello\",\"protocol\":0}\n")
+                                     << Protocol::Error::unsupportedVersion();
+}
+
+void TestControlServer::localMalformed()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, code);
+    RawLocalClient client(m_fixture->socketPath());
+    QVERIFY(client.waitConnected());
+    client.send(data);
+    QVERIFY(client.waitClosed());
+    QCOMPARE(client.received.errorCode(), code);
+    QVERIFY(!client.received.has(Protocol::Type::state()));
+    verifyGoodClient(false);
+
+    // The same after a good handshake: the session is closed, the agent keeps serving.
+    RawLocalClient again(m_fixture->socketPath());
+    QVERIFY(again.waitConnected());
+    again.send(Protocol::hello());
+    QTRY_VERIFY(again.received.has(Protocol::Type::state()));
+    again.send(data);
+    if (code == Protocol::Error::unsupportedVersion()) {
+        // A second hello is just an unknown command: answered, the session stays.
+        QTRY_COMPARE(again.received.errorCode(), Protocol::Error::unknownCommand());
+        QTest::qWait(100);
+        QVERIFY(!again.closed);
+        return;
+    }
+    QVERIFY(again.waitClosed());
+    QCOMPARE(again.received.errorCode(), code);
+}
+
+void TestControlServer::localHandshakeDeadline()
+{
+    m_server->setHandshakeTimeout(300);
+    RawLocalClient silent(m_fixture->socketPath());
+    QVERIFY(silent.waitConnected());
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(silent.waitClosed(3000));
+    QVERIFY(timer.elapsed() >= 200);
+    QVERIFY(silent.received.messages.isEmpty());
+}
+
+void TestControlServer::localSocketFile()
+{
+    QCOMPARE(archy::test::modeOf(m_fixture->socketPath()), 0660);
+    QString error;
+    ControlServer second(m_fixture->agent.get());
+    QVERIFY(!second.listenLocal(m_fixture->socketPath(), QString(), &error)); // someone answers
+    QVERIFY(error.contains(QLatin1String("already")));
+    verifyGoodClient(false);
+    m_server.reset();
+    QVERIFY(!QFile::exists(m_fixture->socketPath()));
+}
+
+void TestControlServer::staleSocketIsReplacedLiveOneIsNot()
+{
+    QTemporaryDir dir;
+    const QString path = QDir(dir.path()).filePath(QStringLiteral("control.sock"));
+    // A socket file with no one behind it, as a killed agent leaves it.
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address {};
+    address.sun_family = AF_UNIX;
+    const QByteArray encoded = QFile::encodeName(path);
+    memcpy(address.sun_path, encoded.constData(), size_t(encoded.size()));
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
+    ::close(fd);
+    QVERIFY(QFile::exists(path));
+    QString error;
+    {
+        ControlServer server(m_fixture->agent.get());
+        QVERIFY2(server.listenLocal(path, QString(), &error), qPrintable(error));
+    }
+    // A regular file is never removed.
+    QVERIFY(archy::test::writeAll(path, "precious"));
+    ControlServer server(m_fixture->agent.get());
+    QVERIFY(!server.listenLocal(path, QString(), &error));
+    QCOMPARE(archy::test::readAll(path), QByteArray("precious"));
+}
+
+void TestControlServer::historyGoesToTheAsker()
+{
+    RawLocalClient asker(m_fixture->socketPath());
+    RawLocalClient bystander(m_fixture->socketPath());
+    QVERIFY(asker.waitConnected());
+    QVERIFY(bystander.waitConnected());
+    asker.send(Protocol::hello());
+    bystander.send(Protocol::hello());
+    QTRY_VERIFY(asker.received.has(Protocol::Type::state()));
+    QTRY_VERIFY(bystander.received.has(Protocol::Type::state()));
+    asker.send(Protocol::command(Protocol::Type::requestHistory()));
+    QTRY_VERIFY(asker.received.has(Protocol::Type::history()));
+    const QJsonObject history = asker.received.messages.at(asker.received.indexOf(Protocol::Type::history()));
+    QVERIFY(!history.value(QLatin1String("reports")).toArray().isEmpty());
+    QTest::qWait(200);
+    QVERIFY(!bystander.received.has(Protocol::Type::history()));
+}
+
+void TestControlServer::acknowledgeReachesEveryone()
+{
+    std::unique_ptr<RemoteBackend> screen(RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> desktop(RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint()));
+    screen->start();
+    desktop->start();
+    QVERIFY(waitConnected(screen.get()));
+    QVERIFY(waitConnected(desktop.get()));
+    QVERIFY(!desktop->currentReport().acknowledged);
+    QSignalSpy screenAck(screen.get(), &RecoveryBackend::crashAcknowledged);
+    desktop->acknowledgeCrash();
+    QTRY_COMPARE(screenAck.size(), 1);
+    QVERIFY(m_fixture->agent->currentReport().acknowledged);
+    QVERIFY(screen->currentReport().acknowledged);
+    QTRY_VERIFY(desktop->currentReport().acknowledged);
+
+    QSignalSpy history(desktop.get(), &RecoveryBackend::historyLoaded);
+    desktop->requestHistory();
+    QVERIFY(history.wait(5000));
+    QVERIFY(!history.at(0).at(0).value<QList<archy::RecoveryReport>>().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestControlServer)
+#include "tst_controlserver.moc"

@@ -1,0 +1,106 @@
+#pragma once
+
+// The real engine (RecoveryAgent) on the fake podman (tests/fakepodman) after a crash: "web" runs,
+// "bad" failed. Shared by the window and node list tests that need a live agent.
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include "TlsIdentity.h"
+#include "recovery/RecoveryAgent.h"
+
+namespace archy::test {
+
+class EngineFixture final
+{
+public:
+    EngineFixture() = default;
+    EngineFixture(const EngineFixture &) = delete;
+    EngineFixture &operator=(const EngineFixture &) = delete;
+    ~EngineFixture()
+    {
+        agent.reset();
+        for (const char *name : {"FAKE_PODMAN_STATE", "FAKE_PODMAN_LOG", "FAKE_PODMAN_FAIL_NAMES", "FAKE_PODMAN_MODE"})
+            qunsetenv(name);
+    }
+
+    /// Starts the agent and waits for its first run to finish.
+    bool start()
+    {
+        if (!m_dir.isValid())
+            return false;
+        if (!write(QStringLiteral("archipelago.pid"), "999999999\n")
+            || !write(QStringLiteral("running-containers.json"),
+                      R"({"timestamp":1,"containers":[{"name":"web","image":"img"},{"name":"bad","image":"img"}]})")
+            || !write(QStringLiteral("podman-state.json"),
+                      R"({"containers":[{"name":"web","image":"img","state":"exited"},)"
+                      R"({"name":"bad","image":"img","state":"exited"}]})"))
+            return false;
+        qputenv("FAKE_PODMAN_STATE", m_dir.filePath(QStringLiteral("podman-state.json")).toUtf8());
+        qputenv("FAKE_PODMAN_LOG", m_dir.filePath(QStringLiteral("podman.log")).toUtf8());
+        qputenv("FAKE_PODMAN_FAIL_NAMES", "bad");
+        qunsetenv("FAKE_PODMAN_MODE");
+
+        AgentOptions options;
+        options.dataDir = m_dir.path();
+        options.podmanProgram = QStringLiteral(FAKE_PODMAN_PATH);
+        options.resident = false;
+        options.maxAttempts = 1;
+        options.backoffInitialMs = 0;
+        options.startGapSec = 0;
+        agent = std::make_unique<RecoveryAgent>(options);
+        if (agent->open() != RecoveryAgent::OpenResult::Ok)
+            return false;
+        QSignalSpy finished(agent.get(), &RecoveryBackend::reportFinished);
+        agent->start();
+        if (!finished.wait(15000))
+            return false;
+        qunsetenv("FAKE_PODMAN_FAIL_NAMES"); // fixed: a retry of bad works
+        return true;
+    }
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    bool write(const QString &name, const QByteArray &data)
+    {
+        QFile file(m_dir.filePath(name));
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+    }
+
+    QTemporaryDir m_dir;
+
+public:
+    std::unique_ptr<RecoveryAgent> agent; ///< last: goes before its directory
+};
+
+/// Makes (runs openssl) and loads a self-signed identity in @p dir.
+inline TlsIdentity makeIdentity(const QString &dir, QString *error)
+{
+    QObject receiver;
+    TlsIdentity result;
+    bool done = false;
+    TlsIdentity::ensureSelfSigned(dir, &receiver, [&](const TlsIdentity &identity, const QString &e) {
+        result = identity;
+        *error = e;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        *error = QStringLiteral("timed out");
+    return result;
+}
+
+/// Names and states, in order: what a screen shows as rows.
+inline QStringList rowsOf(const QList<ContainerStatus> &containers)
+{
+    QStringList rows;
+    for (const ContainerStatus &c : containers)
+        rows << QStringLiteral("%1=%2").arg(c.name).arg(int(c.state));
+    return rows;
+}
+
+} // namespace archy::test
