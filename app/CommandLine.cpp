@@ -36,6 +36,10 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];
+        for (const char *command : {"status", "retry", "history"}) {
+            if (std::strcmp(arg, command) == 0)
+                return true;
+        }
         for (const char *headless : {"--no-gui", "--once", "--help", "-h", "--help-all", "--version", "-v"}) {
             if (std::strcmp(arg, headless) == 0)
                 return true;
@@ -109,11 +113,39 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
                                            QCoreApplication::translate("archy::CommandLine", "Seconds dependants wait for a healthcheck to pass (default %1).")
                                                .arg(defaults.healthTimeoutSec),
                                            QCoreApplication::translate("archy::CommandLine", "seconds"));
+    const QCommandLineOption allFailed(QStringLiteral("all-failed"),
+                                       QCoreApplication::translate("archy::CommandLine", "With retry: every failed container."));
+    const QCommandLineOption socket(QStringLiteral("socket"),
+                                    QCoreApplication::translate("archy::CommandLine", "The local control socket (default: control.sock in the data dir)."),
+                                    QCoreApplication::translate("archy::CommandLine", "path"));
+    const QCommandLineOption adminGroup(QStringLiteral("admin-group"),
+                                        QCoreApplication::translate("archy::CommandLine", "Group allowed on the local socket besides root and the agent's user (default %1).")
+                                            .arg(QStringLiteral("archy-admin")),
+                                        QCoreApplication::translate("archy::CommandLine", "group"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QCoreApplication::translate("archy::CommandLine", "Serve LAN screens over TLS WebSocket on this address (off by default)."),
+                                    QCoreApplication::translate("archy::CommandLine", "addr:port"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QCoreApplication::translate("archy::CommandLine", "PEM certificate for --listen (default: self-signed, made on first start)."),
+                                     QCoreApplication::translate("archy::CommandLine", "file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QCoreApplication::translate("archy::CommandLine", "PEM private key for --tls-cert."),
+                                    QCoreApplication::translate("archy::CommandLine", "file"));
+    const QCommandLineOption connect(QStringLiteral("connect"),
+                                     QCoreApplication::translate("archy::CommandLine", "Show or command a remote agent (wss://HOST:PORT)."),
+                                     QCoreApplication::translate("archy::CommandLine", "url"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+                                       QCoreApplication::translate("archy::CommandLine", "With --connect: a copy of the agent's remote-token file."),
+                                       QCoreApplication::translate("archy::CommandLine", "file"));
+    const QCommandLineOption fingerprint(QStringLiteral("fingerprint"),
+                                         QCoreApplication::translate("archy::CommandLine", "With --connect: the certificate SHA-256 to expect (default: pinned on first use)."),
+                                         QCoreApplication::translate("archy::CommandLine", "sha256"));
     const QCommandLineOption noStartStopped(QStringLiteral("no-start-stopped"),
                                             QCoreApplication::translate("archy::CommandLine", "On a clean start-up, restore nothing (crash recovery still runs)."));
     parser.addOptions({noGui, once, json, kiosk, lang, dataDir, podman, snapshotDelay, snapshotInterval,
                        startGap, startTimeout, maxAttempts, backoffInitial, backoffMax, parallel,
-                       healthTimeout, noStartStopped});
+                       healthTimeout, noStartStopped, allFailed, socket, adminGroup, listen, tlsCert, tlsKey,
+                       connect, tokenFile, fingerprint});
 
     if (!parser.parse(arguments)) {
         *exitMessage = parser.errorText();
@@ -125,9 +157,23 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
     if (parser.isSet(QStringLiteral("version"))) {
         parser.showVersion(); // exits
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *exitMessage = QCoreApplication::translate("archy::CommandLine", "Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
-        return ParseOutcome::ExitUsage;
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        const QString command = positional.constFirst();
+        if (command == QLatin1String("status") && positional.size() == 1) {
+            options->command = ClientCommand::Status;
+        } else if (command == QLatin1String("history") && positional.size() == 1) {
+            options->command = ClientCommand::History;
+        } else if (command == QLatin1String("retry") && positional.size() == 2 && !parser.isSet(allFailed)) {
+            options->command = ClientCommand::Retry;
+            options->commandName = positional.at(1);
+        } else if (command == QLatin1String("retry") && positional.size() == 1 && parser.isSet(allFailed)) {
+            options->command = ClientCommand::Retry;
+            options->allFailed = true;
+        } else {
+            *exitMessage = QCoreApplication::translate("archy::CommandLine", "Unexpected argument: %1").arg(positional.join(QLatin1Char(' ')));
+            return ParseOutcome::ExitUsage;
+        }
     }
 
     AgentOptions &agent = options->agent;
@@ -140,6 +186,15 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
     agent.podmanProgram = parser.value(podman);
     agent.startStopped = !parser.isSet(noStartStopped);
     agent.resident = !options->once;
+    options->socketPath = parser.isSet(socket) ? parser.value(socket)
+                                               : QDir(agent.dataDir).filePath(QStringLiteral("control.sock"));
+    options->adminGroup = parser.isSet(adminGroup) ? parser.value(adminGroup) : QStringLiteral("archy-admin");
+    options->listen = parser.value(listen);
+    options->tlsCert = parser.value(tlsCert);
+    options->tlsKey = parser.value(tlsKey);
+    options->connectUrl = parser.value(connect);
+    options->tokenFile = parser.value(tokenFile);
+    options->fingerprint = parser.value(fingerprint);
     int backoffInitialSec = agent.backoffInitialMs / 1000;
     int backoffMaxSec = agent.backoffMaxMs / 1000;
     if (!readInt(parser, snapshotDelay, 0, &agent.snapshotDelaySec, exitMessage)
@@ -155,8 +210,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
     }
     agent.backoffInitialMs = backoffInitialSec * 1000;
     agent.backoffMaxMs = backoffMaxSec * 1000;
-    if (options->json && !options->once) {
-        *exitMessage = QCoreApplication::translate("archy::CommandLine", "--json needs --once.");
+    const bool listing = options->command == ClientCommand::Status || options->command == ClientCommand::History
+        || options->command == ClientCommand::Retry;
+    if (options->json && !options->once && !listing) {
+        *exitMessage = QCoreApplication::translate("archy::CommandLine", "--json needs --once, status, retry or history.");
+        return ParseOutcome::ExitUsage;
+    }
+    if (options->once && !options->connectUrl.isEmpty()) {
+        *exitMessage = QCoreApplication::translate("archy::CommandLine", "--once runs the agent here; it cannot go with --connect.");
         return ParseOutcome::ExitUsage;
     }
     return ParseOutcome::Run;

@@ -7,6 +7,18 @@
 
 namespace archy {
 
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitContainerFailed = 1, ///< a container failed (--once, retry)
+    ExitUsage = 2,           ///< bad arguments, unusable data dir
+    ExitAlreadyRunning = 3,  ///< another instance runs on the data dir
+    ExitUnreachable = 4,     ///< a client could not reach the agent, or was refused
+};
+
+/// `archy-recovery status|retry|history`: a client of a running agent.
+enum class ClientCommand { None, Status, Retry, History };
+
 /// What the command line asked for.
 struct AppOptions
 {
@@ -16,6 +28,19 @@ struct AppOptions
     bool json = false;
     bool kiosk = false;
     QString language; ///< empty: the system locale
+
+    ClientCommand command = ClientCommand::None;
+    QString commandName; ///< retry NAME
+    bool allFailed = false;
+
+    QString socketPath;  ///< the local control socket (default: control.sock in the data dir)
+    QString adminGroup;  ///< may use the local socket besides root and the agent's user
+    QString listen;      ///< ADDR:PORT for the LAN endpoint; empty: off
+    QString tlsCert;
+    QString tlsKey;
+    QString connectUrl;  ///< wss://HOST:PORT of a remote agent
+    QString tokenFile;
+    QString fingerprint; ///< expected certificate SHA-256 (else pinned on first use)
 };
 
 enum class ParseOutcome { Run, ExitOk, ExitUsage };

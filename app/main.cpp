@@ -1,12 +1,14 @@
 #include <QApplication>
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QTextStream>
-#include <QTimer>
 
 #include <memory>
 
+#include "AgentEndpoints.h"
+#include "CliClient.h"
 #include "CommandLine.h"
+#include "RemoteBackend.h"
+#include "ReportText.h"
 #include "SystemdNotify.h"
 #include "Translations.h"
 #include "UnixSignalWatcher.h"
@@ -15,8 +17,7 @@
 
 namespace {
 
-enum ExitCode { ExitOk = 0, ExitContainerFailed = 1, ExitUsage = 2, ExitAlreadyRunning = 3 };
-
+using namespace archy;
 
 /// journald reads a "<N>" priority prefix on each stderr line; a terminal gets plain lines.
 void setUpLogging()
@@ -32,64 +33,63 @@ void setUpLogging()
     }
 }
 
-void printReport(const archy::RecoveryReport &report, bool json)
+/// A screen for an agent that runs elsewhere: the local one (already running on the data dir) or,
+/// with --connect, one on the LAN.
+int runAttached(QCoreApplication &app, const AppOptions &options)
 {
-    QTextStream out(stdout);
-    if (json) {
-        out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-        return;
+    QString error;
+    std::unique_ptr<RemoteBackend> backend(makeClientBackend(options, &error));
+    if (!backend) {
+        qCritical().noquote() << error;
+        return ExitUsage;
     }
-    const archy::CrashInfo &crash = report.crashInfo;
-    if (crash.crash)
-        out << QCoreApplication::translate("archy::main", "Crash detected: %1").arg(crash.reason) << '\n';
-    else
-        out << QCoreApplication::translate("archy::main", "Clean start: the previous run shut down cleanly.") << '\n';
-    if (!crash.snapshotWarning.isEmpty())
-        out << QCoreApplication::translate("archy::main", "Warning: %1").arg(crash.snapshotWarning) << '\n';
-    out << QCoreApplication::translate("archy::main", "%1 of %2 containers started.").arg(report.recovered()).arg(report.total()) << '\n';
-    for (const archy::ContainerStatus &c : report.containers) {
-        out << "  " << (c.state == archy::ContainerState::Running ? QCoreApplication::translate("archy::main", "ok     ") : QCoreApplication::translate("archy::main", "FAILED "))
-            << c.name;
-        if (!c.image.isEmpty())
-            out << " (" << c.image << ')';
-        if (c.state != archy::ContainerState::Running)
-            out << ": " << c.error;
-        out << '\n';
-    }
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [] { QCoreApplication::exit(ExitOk); });
+    MainWindow window(backend.get(), options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    if (!options.connectUrl.isEmpty())
+        window.setEndpointInfo(QCoreApplication::translate("archy::main", "Connected to %1").arg(options.connectUrl));
+    window.showForMode();
+    backend->start();
+    return app.exec();
 }
 
 /// One flow for both applications: the agent is the same, only what shows it differs.
-int run(QCoreApplication &app, const archy::AppOptions &options, bool gui)
+int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
 {
-    archy::RecoveryAgent agent(options.agent);
+    RecoveryAgent agent(options.agent);
     switch (agent.open()) {
-    case archy::RecoveryAgent::OpenResult::Ok:
+    case RecoveryAgent::OpenResult::Ok:
         break;
-    case archy::RecoveryAgent::OpenResult::DataDirError:
+    case RecoveryAgent::OpenResult::DataDirError:
         qCritical().noquote() << agent.errorString();
         return ExitUsage;
-    case archy::RecoveryAgent::OpenResult::AlreadyRunning:
+    case RecoveryAgent::OpenResult::AlreadyRunning:
+        if (gui) {
+            // The agent started at boot owns the state: show it instead of starting a second engine.
+            qInfo().noquote() << agent.errorString() << QCoreApplication::translate("archy::main", "Attaching to it.");
+            return runAttached(app, options);
+        }
         qCritical().noquote() << agent.errorString();
         return ExitAlreadyRunning;
     }
 
-    archy::UnixSignalWatcher signalWatcher;
+    UnixSignalWatcher signalWatcher;
     bool stopping = false;
     auto stop = [&] {
         if (stopping)
             return;
         stopping = true;
-        archy::systemdNotify("STOPPING=1");
+        systemdNotify("STOPPING=1");
         agent.shutdown();
     };
-    QObject::connect(&signalWatcher, &archy::UnixSignalWatcher::terminationRequested, &app, [&](int signalNumber) {
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [&](int signalNumber) {
         qInfo().noquote() << QCoreApplication::translate("archy::main", "Signal %1 received, stopping.").arg(signalNumber);
         stop();
     });
-    QObject::connect(&agent, &archy::RecoveryAgent::shutdownFinished, &app, [] { QCoreApplication::exit(ExitOk); });
+    QObject::connect(&agent, &RecoveryAgent::shutdownFinished, &app, [] { QCoreApplication::exit(ExitOk); });
 
     bool firstReport = true;
-    QObject::connect(&agent, &archy::RecoveryAgent::reportFinished, &app, [&](const archy::RecoveryReport &report) {
+    QObject::connect(&agent, &RecoveryAgent::reportFinished, &app, [&](const RecoveryReport &report) {
         if (!firstReport)
             return;
         firstReport = false;
@@ -98,14 +98,26 @@ int run(QCoreApplication &app, const archy::AppOptions &options, bool gui)
             QCoreApplication::exit(report.failed().isEmpty() ? ExitOk : ExitContainerFailed);
             return;
         }
-        archy::systemdNotify(QStringLiteral("READY=1\nSTATUS=%1 of %2 containers running")
-                                 .arg(report.recovered()).arg(report.total()).toUtf8());
+        systemdNotify(QStringLiteral("READY=1\nSTATUS=%1 of %2 containers running")
+                          .arg(report.recovered())
+                          .arg(report.total())
+                          .toUtf8());
     });
 
-    std::unique_ptr<archy::MainWindow> window;
+    std::unique_ptr<AgentEndpoints> endpoints;
+    if (!options.once) {
+        endpoints = std::make_unique<AgentEndpoints>(&agent, options);
+        QString error;
+        if (!endpoints->start(&error)) {
+            qCritical().noquote() << error;
+            return ExitUsage;
+        }
+    }
+
+    std::unique_ptr<MainWindow> window;
     if (gui) {
-        window = std::make_unique<archy::MainWindow>(
-            &agent, options.kiosk ? archy::WindowMode::Kiosk : archy::WindowMode::Desktop);
+        window = std::make_unique<MainWindow>(&agent, options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+        QObject::connect(endpoints.get(), &AgentEndpoints::lanReady, window.get(), &MainWindow::setEndpointInfo);
         window->showForMode();
         // Closing the window (after the kiosk's confirmation) stops the agent cleanly.
         QGuiApplication::setQuitOnLastWindowClosed(false);
@@ -139,11 +151,21 @@ int main(int argc, char **argv)
     case archy::ParseOutcome::Run:
         break;
     case archy::ParseOutcome::ExitOk:
-        return ExitOk;
+        return archy::ExitOk;
     case archy::ParseOutcome::ExitUsage:
         QTextStream(stderr) << "archy-recovery: " << message << '\n'
                             << QCoreApplication::translate("archy::main", "Try --help.") << '\n';
-        return ExitUsage;
+        return archy::ExitUsage;
     }
-    return run(*app, options, !headless);
+    if (options.command != archy::ClientCommand::None)
+        return archy::runClient(*app, options);
+    if (!headless && !options.connectUrl.isEmpty())
+        return runAttached(*app, options);
+    if (headless && !options.connectUrl.isEmpty()) {
+        QTextStream(stderr) << "archy-recovery: "
+                            << QCoreApplication::translate("archy::main", "--connect goes with the GUI or a command (status, retry, history).")
+                            << '\n';
+        return archy::ExitUsage;
+    }
+    return runAgent(*app, options, !headless);
 }

@@ -63,6 +63,7 @@ public:
     bool busy = false;
     Connection connection = Connection::Connecting;
     QString detail;
+    QString lastReason; ///< why the last connection was lost, without the retry schedule
 
     QTimer *reconnectTimer;
     QTimer *handshakeTimer;
@@ -179,6 +180,11 @@ QString RemoteBackend::serverFingerprint() const
     return d->seenFingerprint;
 }
 
+QString RemoteBackend::lastFailure() const
+{
+    return d->lastReason;
+}
+
 QString RemoteBackend::serverVersion() const
 {
     return d->serverVersion;
@@ -247,7 +253,8 @@ void RemoteBackend::Private::open()
                 lost(tr("the agent closed the connection"));
         });
         QObject::connect(socket, &QLocalSocket::errorOccurred, q, [this, socket](QLocalSocket::LocalSocketError) {
-            if (socket == local && socket->state() == QLocalSocket::UnconnectedState)
+            // Errors while connecting (no such socket, refused) come before any state change.
+            if (socket == local && socket->state() != QLocalSocket::ConnectedState)
                 lost(socket->errorString());
         });
         socket->connectToServer(socketPath);
@@ -505,6 +512,7 @@ void RemoteBackend::Private::lost(const QString &reason)
     const int delay = backoffMs;
     backoffMs = qMin(backoffMs * 2, backoffMaxMs);
     qCInfo(lcRemote).noquote() << "connection to" << q->target() << "lost:" << reason;
+    lastReason = reason;
     setConnection(Connection::Reconnecting, tr("No connection to %1 (%2); trying again in %3 s.")
                                                 .arg(q->target(), reason)
                                                 .arg(delay / 1000.0, 0, 'f', 1));

@@ -63,6 +63,8 @@ public:
     QString serverFingerprint() const;
     /// The agent's version from its welcome.
     QString serverVersion() const;
+    /// Why the last connection attempt or connection failed (no retry schedule), for one-shot clients.
+    QString lastFailure() const;
     /// Where this backend connects to, for people ("/run/.../control.sock", "wss://host:port").
     QString target() const;
 

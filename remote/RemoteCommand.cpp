@@ -15,9 +15,10 @@ RemoteCommand::RemoteCommand(RemoteBackend *backend, Action action, const QStrin
             [this](RecoveryBackend::Connection connection, const QString &detail) {
                 if (m_done)
                     return;
-                if (connection == RecoveryBackend::Connection::Refused
-                    || connection == RecoveryBackend::Connection::Reconnecting)
+                if (connection == RecoveryBackend::Connection::Refused)
                     fail(detail);
+                else if (connection == RecoveryBackend::Connection::Reconnecting)
+                    fail(tr("Cannot reach the agent at %1: %2.").arg(m_backend->target(), m_backend->lastFailure()));
             });
     connect(m_backend, &RecoveryBackend::reportReset, this, [this] {
         if (!m_acted)

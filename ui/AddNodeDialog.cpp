@@ -22,7 +22,7 @@ AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
     m_name->setObjectName(QStringLiteral("nodeNameEdit"));
     m_name->setPlaceholderText(tr("e.g. living-room"));
     m_url->setObjectName(QStringLiteral("nodeUrlEdit"));
-    m_url->setPlaceholderText(QStringLiteral("wss://192.168.1.20:8443"));
+    m_url->setPlaceholderText(QStringLiteral("wss://node.local:8443"));
     m_tokenFile->setObjectName(QStringLiteral("nodeTokenFileEdit"));
     m_tokenFile->setPlaceholderText(tr("a copy of the agent's remote-token file"));
     auto *browse = new QPushButton(tr("Browse…"), this);

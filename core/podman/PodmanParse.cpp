@@ -116,6 +116,7 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         const QJsonArray test = config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
         entry.hasHealthcheck = !test.isEmpty() && test.first().toString() != QLatin1String("NONE");
         entry.labels = labelsOf(config.value(QLatin1String("Labels")));
+        entry.oomKilled = object.value(QLatin1String("State")).toObject().value(QLatin1String("OOMKilled")).toBool();
         entries->append(entry);
     }
     return true;

@@ -41,6 +41,7 @@ struct InspectEntry
     QString name;
     QStringList dependencyIds; ///< --requires and a pod's infra container, as container ids
     bool hasHealthcheck = false;
+    bool oomKilled = false; ///< the kernel's OOM killer ended its last run
     QMap<QString, QString> labels;
 };
 

@@ -88,6 +88,7 @@ public:
     void startTracking();
     void reconcile();
     void onEvent(const PodmanEvent &event);
+    void judgeDeath(const QString &name);
     void onUnexpectedDeath(const QString &name, int quickDeaths);
     void snapshotChanged();
     void writeSnapshot();
@@ -111,6 +112,7 @@ public:
     QPointer<RecoveryRun> startupRun;
     QList<QPointer<RecoveryRun>> runs; ///< retries and restarts
     QPointer<PodmanCall> call;         ///< the one ps/inspect call in flight
+    QList<QPointer<PodmanCall>> probes; ///< inspects judging deaths
     bool startupFinished = false;
     bool opened = false;
     bool shuttingDown = false;
@@ -544,13 +546,43 @@ void RecoveryAgent::Private::onEvent(const PodmanEvent &event)
     const ContainerTracker::Outcome outcome = tracker.apply(event, nowMs());
     if (outcome.changed)
         snapshotChanged();
-    if (outcome.deathPending) {
-        QTimer::singleShot(ContainerTracker::DeathGraceMs, q, [this, name = outcome.name] {
-            const ContainerTracker::Outcome resolved = tracker.resolveDeath(name, nowMs());
-            if (resolved.unexpectedDeath && !shuttingDown)
-                onUnexpectedDeath(name, resolved.quickDeaths);
-        });
+    if (outcome.deathPending)
+        QTimer::singleShot(ContainerTracker::DeathGraceMs, q, [this, name = outcome.name] { judgeDeath(name); });
+}
+
+void RecoveryAgent::Private::judgeDeath(const QString &name)
+{
+    if (shuttingDown)
+        return;
+    auto resolve = [this, name](bool signalledFromOutside) {
+        const ContainerTracker::Outcome resolved = tracker.resolveDeath(name, nowMs(), signalledFromOutside);
+        if (resolved.changed)
+            snapshotChanged();
+        if (resolved.unexpectedDeath && !shuttingDown)
+            onUnexpectedDeath(name, resolved.quickDeaths);
+    };
+    const int exitCode = tracker.pendingExitCode(name);
+    constexpr int KilledBySigterm = 128 + 15;
+    constexpr int KilledBySigkill = 128 + 9;
+    if (exitCode != KilledBySigkill) {
+        resolve(exitCode == KilledBySigterm);
+        return;
     }
+    // SIGKILL: the owner's `podman stop`/`kill`, or the kernel's OOM killer. Only podman knows.
+    PodmanCall *probe = podman.call(Podman::inspectArguments({name}), options.podmanTimeoutSec * 1000, q);
+    probes.append(probe);
+    QObject::connect(probe, &PodmanCall::done, q, [this, probe, resolve] {
+        probe->deleteLater();
+        probes.removeAll(probe);
+        if (shuttingDown) {
+            maybeFinishShutdown();
+            return;
+        }
+        QList<InspectEntry> inspected;
+        const bool known = PodmanParse::parseInspect(probe->result().standardOutput, &inspected, nullptr)
+            && !inspected.isEmpty();
+        resolve(known && !inspected.constFirst().oomKilled);
+    });
 }
 
 void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDeaths)
@@ -690,6 +722,10 @@ void RecoveryAgent::shutdown()
         d->events->stop();
     if (d->call)
         d->call->cancel();
+    for (const QPointer<PodmanCall> &probe : std::as_const(d->probes)) {
+        if (probe)
+            probe->cancel();
+    }
     if (d->startupRun)
         d->startupRun->cancel();
     for (const QPointer<RecoveryRun> &run : std::as_const(d->runs)) {
@@ -706,6 +742,10 @@ void RecoveryAgent::Private::maybeFinishShutdown()
 {
     if (!shuttingDown || shutdownEmitted || pendingWrites > 0 || call || startupRun)
         return;
+    for (const QPointer<PodmanCall> &probe : std::as_const(probes)) {
+        if (probe)
+            return;
+    }
     for (const QPointer<RecoveryRun> &run : std::as_const(runs)) {
         if (run)
             return;

@@ -153,6 +153,7 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
             tracked.quickDeaths = 0;
         } else if (tracked.wanted) {
             tracked.deathPending = true;
+            tracked.deathExitCode = event.exitCode;
             outcome.deathPending = true;
         }
         tracked.stopRequested = false;
@@ -169,7 +170,13 @@ bool ContainerTracker::markStoppedByOwner(Tracked &tracked)
     return changed;
 }
 
-ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qint64 nowMs)
+int ContainerTracker::pendingExitCode(const QString &name) const
+{
+    const auto it = m_containers.constFind(name);
+    return it != m_containers.cend() && it->deathPending && !it->running ? it->deathExitCode : -1;
+}
+
+ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qint64 nowMs, bool signalledFromOutside)
 {
     Outcome outcome;
     outcome.name = name;
@@ -177,6 +184,10 @@ ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qi
     if (!m_recording || it == m_containers.end() || !it->deathPending || it->running)
         return outcome;
     it->deathPending = false;
+    if (signalledFromOutside) {
+        outcome.changed = markStoppedByOwner(*it);
+        return outcome;
+    }
     const bool quick = it->lastStartMs > 0 && nowMs - it->lastStartMs < QuickDeathMs + DeathGraceMs;
     it->quickDeaths = quick ? it->quickDeaths + 1 : 1;
     outcome.unexpectedDeath = true;

@@ -23,7 +23,8 @@ QStringList afterNames(const QMap<QString, QString> &labels);
  *
  * A container is *wanted* while it runs, and stays wanted when it dies on its own (a crash, a
  * power cut). It stops being wanted only when the owner stops or kills it (a `stop`/`kill` event
- * before `died`) or it exits with status 0 (a job that finished). Once recording is switched off
+ * around `died`, or a death by a signal from outside, see resolveDeath()) or it exits with
+ * status 0 (a job that finished). Once recording is switched off
  * (the system is shutting down), nothing changes any more: containers stopped by the shutdown are
  * not mistaken for the owner's intent.
  */
@@ -48,10 +49,15 @@ public:
     bool reconcile(const QList<PsEntry> &entries);
     Outcome apply(const PodmanEvent &event, qint64 nowMs);
     /**
-     * podman writes `stop`/`kill` and `died` from different processes, so `died` may come first.
-     * A death is judged only after this grace: if no stop/kill arrived meanwhile, it was unexpected.
+     * podman writes `stop`/`kill` and `died` from different processes, so `died` may come first,
+     * and a fast `podman stop` may write no `stop` at all (seen with podman 4.3). A death is judged
+     * after this grace: with no stop/kill seen, @p signalledFromOutside decides: the container was
+     * killed by SIGTERM or SIGKILL that was not the kernel's OOM killer, which is how the owner's
+     * stop looks; anything else (a crash, an error exit, the OOM killer) was unexpected.
      */
-    Outcome resolveDeath(const QString &name, qint64 nowMs);
+    Outcome resolveDeath(const QString &name, qint64 nowMs, bool signalledFromOutside = false);
+    /// The exit code of a death awaiting resolveDeath(), -1 if none is pending.
+    int pendingExitCode(const QString &name) const;
     static constexpr int DeathGraceMs = 1500;
     /// A stop/kill counts for a death this long after it (`podman stop -t` may wait that long);
     /// a `kill -s HUP` that stopped nothing is forgotten after it.
@@ -76,6 +82,7 @@ private:
         bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
         qint64 stopRequestedMs = 0;
         bool deathPending = false;  ///< died, waiting DeathGraceMs for a late stop/kill
+        int deathExitCode = -1;
         qint64 lastStartMs = 0;
         int quickDeaths = 0;
     };

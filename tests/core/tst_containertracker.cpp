@@ -70,6 +70,7 @@ class TestContainerTracker final : public QObject
     Q_OBJECT
 
 private slots:
+    void stopWithoutStopEventIsJudgedByTheSignal();
     void loadFromSnapshot();
     void reconcileRecordedListing();
     void reconcileKeepsOwnerStopsAndForgetsVanished();
@@ -285,6 +286,33 @@ void TestContainerTracker::diedThenLateStopIsTheOwner()
     QVERIFY(!resolved.unexpectedDeath);
     QVERIFY(!resolved.changed);
     QCOMPARE(tracker.quickDeaths(QStringLiteral("b1")), 0);
+}
+
+void TestContainerTracker::stopWithoutStopEventIsJudgedByTheSignal()
+{
+    // A fast `podman stop` may log no `stop` event at all: only `died` with 137 or 143.
+    ContainerTracker tracker;
+    tracker.apply(podmanEvent(QStringLiteral("start"), QStringLiteral("parked"), -1, QStringLiteral("id-p")), 1000);
+    tracker.apply(podmanEvent(QStringLiteral("start"), QStringLiteral("crashy"), -1, QStringLiteral("id-c")), 1000);
+    QVERIFY(tracker.apply(podmanEvent(QStringLiteral("died"), QStringLiteral("parked"), 137, QStringLiteral("id-p")), 90000)
+                .deathPending);
+    QVERIFY(tracker.apply(podmanEvent(QStringLiteral("died"), QStringLiteral("crashy"), 139, QStringLiteral("id-c")), 90000)
+                .deathPending);
+    QCOMPARE(tracker.pendingExitCode(QStringLiteral("parked")), 137);
+    QCOMPARE(tracker.pendingExitCode(QStringLiteral("crashy")), 139);
+
+    const auto parked = tracker.resolveDeath(QStringLiteral("parked"), 92000, true);
+    QVERIFY(parked.changed);
+    QVERIFY(!parked.unexpectedDeath);
+    QVERIFY(tracker.isStoppedByOwner(QStringLiteral("parked")));
+    QCOMPARE(tracker.pendingExitCode(QStringLiteral("parked")), -1);
+
+    const auto crashy = tracker.resolveDeath(QStringLiteral("crashy"), 92000, false);
+    QVERIFY(crashy.unexpectedDeath);
+    QVERIFY(tracker.isWanted(QStringLiteral("crashy")));
+    const Snapshot snapshot = tracker.toSnapshot(92);
+    QCOMPARE(snapshot.stoppedByOwner.size(), 1);
+    QCOMPARE(snapshot.stoppedByOwner.constFirst().name, QStringLiteral("parked"));
 }
 
 void TestContainerTracker::killThatDidNotStopIsForgotten()

@@ -71,21 +71,21 @@ int main(int argc, char **argv)
     // Two more nodes: one connected with a clean start, one whose certificate changed.
     FakeBackend pantry;
     pantry.presetConnection(RecoveryBackend::Connection::Connected,
-                            QStringLiteral("Connected to wss://192.168.1.21:8443 (agent 0.1.0)"));
+                            QStringLiteral("Connected to wss://pantry.local:8443 (agent 0.1.0)"));
     pantry.setReport(makeCleanReport());
     FakeBackend attic;
     const QString pinned = QStringLiteral("3F:9A:") + QStringLiteral("C4:").repeated(29) + QStringLiteral("7E");
     const QString presented = QStringLiteral("B4:E2:") + QStringLiteral("26:").repeated(29) + QStringLiteral("94");
     attic.presetConnection(
         RecoveryBackend::Connection::Refused,
-        QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://192.168.1.22:8443. Expected "
+        QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://attic.local:8443. Expected "
                        "SHA-256 %1 but the server presented %2. If the agent was reinstalled, compare the new "
                        "fingerprint with the one its screen shows and pin it again; otherwise someone may be "
                        "intercepting the connection.")
             .arg(pinned, presented));
     if (parser.isSet(nodesOption) && window.nodeList()) {
-        window.nodeList()->addBackend(QStringLiteral("pantry"), &pantry, QStringLiteral("wss://192.168.1.21:8443"));
-        window.nodeList()->addBackend(QStringLiteral("attic"), &attic, QStringLiteral("wss://192.168.1.22:8443"));
+        window.nodeList()->addBackend(QStringLiteral("pantry"), &pantry, QStringLiteral("wss://pantry.local:8443"));
+        window.nodeList()->addBackend(QStringLiteral("attic"), &attic, QStringLiteral("wss://attic.local:8443"));
         window.nodeDock()->show();
         window.nodeList()->setCurrentRow(0);
     }

@@ -506,7 +506,7 @@ const QString NewPin = QStringLiteral("12:34:") + QStringLiteral("99:").repeated
 
 QString changedCertificateDetail()
 {
-    return QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://10.0.0.7:8443. Expected "
+    return QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://node7.local:8443. Expected "
                           "SHA-256 %1 but the server presented %2.")
         .arg(OldPin, NewPin);
 }
@@ -667,7 +667,7 @@ void TestMainWindow::setBackendSwitches()
     QVERIFY(!window.findChild<QLabel *>(QStringLiteral("busyLabel"))->isVisible());
 
     second.setReport(makeCleanReport());
-    second.setConnection(Connection::Connected, QStringLiteral("Connected to wss://10.0.0.7:8443"));
+    second.setConnection(Connection::Connected, QStringLiteral("Connected to wss://node7.local:8443"));
     second.resetTo(makeCleanReport());
     QCOMPARE(window.containerModel()->rowCount(), 1);
     QVERIFY(window.crashBanner()->isVisible());

@@ -1,0 +1,90 @@
+#include "ReportText.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace archy {
+
+namespace {
+QString text(const char *source)
+{
+    return QCoreApplication::translate("archy::ReportText", source);
+}
+
+QString stateWord(const ContainerStatus &status)
+{
+    if (status.crashLoop)
+        return text("CRASH LOOP");
+    switch (status.state) {
+    case ContainerState::Running: return text("ok");
+    case ContainerState::Failed: return text("FAILED");
+    case ContainerState::Waiting: return text("waiting");
+    case ContainerState::Starting: return text("starting");
+    }
+    return {};
+}
+} // namespace
+
+void printReport(const RecoveryReport &report, bool json)
+{
+    QTextStream out(stdout);
+    if (json) {
+        out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+        return;
+    }
+    const CrashInfo &crash = report.crashInfo;
+    if (crash.crash)
+        out << QCoreApplication::translate("archy::ReportText", "Crash detected: %1").arg(crash.reason) << '\n';
+    else
+        out << QCoreApplication::translate("archy::ReportText", "Clean start: the previous run shut down cleanly.") << '\n';
+    if (!crash.snapshotWarning.isEmpty())
+        out << QCoreApplication::translate("archy::ReportText", "Warning: %1").arg(crash.snapshotWarning) << '\n';
+    out << QCoreApplication::translate("archy::ReportText", "%1 of %2 containers running.")
+               .arg(report.recovered())
+               .arg(report.total())
+        << '\n';
+    for (const ContainerStatus &c : report.containers) {
+        out << "  " << stateWord(c).leftJustified(10) << ' ' << c.name;
+        if (!c.image.isEmpty())
+            out << " (" << c.image << ')';
+        if (c.attempts > 1)
+            out << ' ' << QCoreApplication::translate("archy::ReportText", "[%n attempt(s)]", nullptr, c.attempts);
+        if (c.state != ContainerState::Running && !c.error.isEmpty())
+            out << ": " << c.error;
+        else if (!c.note.isEmpty())
+            out << " - " << c.note;
+        out << '\n';
+    }
+}
+
+void printHistory(const QList<RecoveryReport> &reports, bool json)
+{
+    QTextStream out(stdout);
+    if (json) {
+        QJsonArray array;
+        for (const RecoveryReport &report : reports)
+            array.append(report.toJson());
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return;
+    }
+    if (reports.isEmpty())
+        out << QCoreApplication::translate("archy::ReportText", "No start-ups recorded yet.") << '\n';
+    for (const RecoveryReport &report : reports) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(report.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        out << when << "  "
+            << (report.crashInfo.crash ? QCoreApplication::translate("archy::ReportText", "crash")
+                                       : QCoreApplication::translate("archy::ReportText", "clean"))
+                   .leftJustified(6)
+            << ' '
+            << QCoreApplication::translate("archy::ReportText", "%1 of %2 running").arg(report.recovered()).arg(report.total());
+        const QStringList failed = report.failed();
+        if (!failed.isEmpty())
+            out << "  " << QCoreApplication::translate("archy::ReportText", "failed: %1").arg(failed.join(QStringLiteral(", ")));
+        out << '\n';
+    }
+}
+
+} // namespace archy
