@@ -44,6 +44,8 @@ private slots:
     void unusableDataDirExits2();
     void missingPodmanIsReported();
     void garbageMarkerIsACrash();
+    void guiRecoversInProcess_data();
+    void guiRecoversInProcess();
 
 private:
     std::unique_ptr<PodmanSandbox> m_sandbox;
@@ -468,6 +470,51 @@ void TestAgentIntegration::garbageMarkerIsACrash()
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QVERIFY(report.value(QLatin1String("reason")).toString().contains(QLatin1String("unreadable")));
     QCOMPARE(m_sandbox->state(QStringLiteral("g1")), QStringLiteral("running"));
+}
+
+void TestAgentIntegration::guiRecoversInProcess_data()
+{
+    QTest::addColumn<QStringList>("mode");
+    QTest::newRow("desktop") << QStringList();
+    QTest::newRow("kiosk") << QStringList{QStringLiteral("--kiosk")};
+}
+
+void TestAgentIntegration::guiRecoversInProcess()
+{
+    QFETCH(QStringList, mode);
+    requirePodman();
+    QVERIFY(m_sandbox->run(QStringLiteral("gui-a")));
+    QVERIFY(m_sandbox->run(QStringLiteral("gui-b")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("gui-a")));
+    QVERIFY(m_sandbox->kill(QStringLiteral("gui-b")));
+    const QString dir = freshDataDir(mode.isEmpty() ? QStringLiteral("gui-desktop") : QStringLiteral("gui-kiosk"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString markerPath = QDir(dir).filePath(QStringLiteral("archipelago.pid"));
+    writeFile(markerPath, QByteArray::number(deadPid()));
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
+              seedSnapshot({QStringLiteral("gui-a"), QStringLiteral("gui-b")}, m_sandbox->image()));
+
+    // No --no-gui: a QApplication with the window, the engine in-process.
+    auto *gui = new QProcess;
+    m_agents.append(gui);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("gui-config")));
+    gui->setProcessEnvironment(environment);
+    gui->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    gui->start(QStringLiteral(AGENT_PATH), mode + dataDirArgs(dir));
+    QVERIFY2(waitFor([&] { return m_sandbox->running().size() == 2; }, 30000),
+             qPrintable(m_sandbox->running().join(QLatin1Char(','))));
+    QTest::qWait(500);
+    QCOMPARE(gui->state(), QProcess::Running); // it keeps running: the owner looks at it
+    QVERIFY(QFile::exists(markerPath));        // now its own marker
+    QCOMPARE(lastHistoryEntry(dir).value(QLatin1String("recovered")).toInt(), 2);
+
+    gui->terminate();
+    QVERIFY(gui->waitForFinished(20000));
+    QCOMPARE(gui->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(gui->exitCode(), 0);
+    QVERIFY(!QFile::exists(markerPath));
 }
 
 QTEST_GUILESS_MAIN(TestAgentIntegration)
