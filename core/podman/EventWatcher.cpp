@@ -1,5 +1,6 @@
 #include "EventWatcher.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 #include "Logging.h"
@@ -36,6 +37,7 @@ void EventWatcher::start()
         return;
     m_stopped = false;
     m_restartDelayMs = 1000;
+    m_sinceMs = QDateTime::currentMSecsSinceEpoch() - 1000;
     launch();
 }
 
@@ -60,7 +62,7 @@ void EventWatcher::launch()
     m_discarding = false;
     m_process = new QProcess(this);
     m_process->setProgram(m_podman.program());
-    m_process->setArguments(Podman::eventsArguments());
+    m_process->setArguments(Podman::eventsArguments(m_sinceMs / 1000));
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setStandardErrorFile(QProcess::nullDevice());
     connect(m_process, &QProcess::readyReadStandardOutput, this, &EventWatcher::onReadyRead);
@@ -87,8 +89,10 @@ void EventWatcher::onReadyRead()
             qCWarning(lcPodman) << "dropping an event line longer than" << MaxLineBytes << "bytes";
         } else if (!m_discarding) {
             PodmanEvent event;
-            if (PodmanParse::parseEvent(m_buffer.mid(start, newline - start), &event))
+            if (PodmanParse::parseEvent(m_buffer.mid(start, newline - start), &event)) {
+                m_sinceMs = qMax(m_sinceMs, event.timeMs);
                 emit eventReceived(event);
+            }
         }
         m_discarding = false;
         start = newline + 1;

@@ -12,8 +12,11 @@ namespace archy {
 
 /**
  * Follows `podman events --format json --filter type=container` in one long-running process and
- * emits each container event. If the process dies it is started again after a doubling delay
- * (1 s up to 60 s), and restarted() tells the owner to reconcile, since events may have been missed.
+ * emits each container event. The stream starts with `--since`: from just before start() the first
+ * time, from the last event seen after a restart, so nothing falls between a reconcile and the
+ * moment podman is ready to stream (events may come twice; the tracker takes them so). If the
+ * process dies it is started again after a doubling delay (1 s up to 60 s), and restarted() tells
+ * the owner to reconcile.
  */
 class EventWatcher final : public QObject
 {
@@ -46,6 +49,7 @@ private:
     QTimer *m_restartTimer;
     QByteArray m_buffer;
     int m_restartDelayMs = 1000;
+    qint64 m_sinceMs = 0;
     bool m_stopped = true;
     bool m_discarding = false;
 };

@@ -57,10 +57,10 @@ QStringList Podman::healthcheckArguments(const QString &name)
     return {QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"), name};
 }
 
-QStringList Podman::eventsArguments()
+QStringList Podman::eventsArguments(qint64 sinceSeconds)
 {
     return {QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--filter"),
-            QStringLiteral("type=container")};
+            QStringLiteral("type=container"), QStringLiteral("--since"), QString::number(sinceSeconds)};
 }
 
 } // namespace archy

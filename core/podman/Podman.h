@@ -28,7 +28,8 @@ public:
     static QStringList psAllArguments();
     static QStringList inspectArguments(const QStringList &names);
     static QStringList healthcheckArguments(const QString &name);
-    static QStringList eventsArguments();
+    /// Follows container events, replaying those since @p sinceSeconds (Unix time) first.
+    static QStringList eventsArguments(qint64 sinceSeconds);
 
 private:
     QString m_requested;

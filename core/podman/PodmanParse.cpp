@@ -1,6 +1,7 @@
 #include "PodmanParse.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +84,12 @@ bool parseEvent(const QByteArray &line, PodmanEvent *event)
     event->status = object.value(QLatin1String("Status")).toString();
     event->labels = labelsOf(object.value(QLatin1String("Attributes")));
     event->exitCode = object.value(QLatin1String("ContainerExitCode")).toInt(-1);
+    // "2026-11-28T05:23:27.126185457Z": nanoseconds; milliseconds are all we need.
+    QString time = object.value(QLatin1String("Time")).toString();
+    static const QRegularExpression fraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    time.replace(fraction, QStringLiteral("\\1"));
+    const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
+    event->timeMs = parsed.isValid() ? parsed.toMSecsSinceEpoch() : 0;
     return !event->status.isEmpty() && (!event->id.isEmpty() || !event->name.isEmpty());
 }
 

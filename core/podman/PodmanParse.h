@@ -32,6 +32,7 @@ struct PodmanEvent
     QString status; ///< start, stop, kill, died, remove, rename, create, init, cleanup...
     QMap<QString, QString> labels;
     int exitCode = -1;
+    qint64 timeMs = 0; ///< when podman logged it, 0 if unknown
 };
 
 /// What `podman container inspect --format json` tells beyond ps.

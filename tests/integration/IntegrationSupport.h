@@ -12,8 +12,14 @@
 #include <QProcess>
 #include <QTest>
 
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
 #include <csignal>
 #include <functional>
+#include <memory>
+
+#include "PodmanSandbox.h"
 
 namespace integration {
 
@@ -30,14 +36,13 @@ inline QStringList dataDirArgs(const QString &dir)
     return {QStringLiteral("--data-dir"), dir};
 }
 
-inline AgentRun runOnce(const QStringList &args, int timeoutMs = 60000)
+/// Runs archy-recovery with @p args to the end and collects what it said.
+inline AgentRun runCommand(const QStringList &args, int timeoutMs = 60000)
 {
     QProcess process;
-    process.setProgram(QStringLiteral(AGENT_PATH));
-    process.setArguments(QStringList{QStringLiteral("--no-gui"), QStringLiteral("--once")} + args);
     QElapsedTimer timer;
     timer.start();
-    process.start();
+    process.start(QStringLiteral(AGENT_PATH), args);
     AgentRun run;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -50,6 +55,12 @@ inline AgentRun runOnce(const QStringList &args, int timeoutMs = 60000)
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+/// `archy-recovery --no-gui --once ARGS`
+inline AgentRun runOnce(const QStringList &args, int timeoutMs = 60000)
+{
+    return runCommand(QStringList{QStringLiteral("--no-gui"), QStringLiteral("--once")} + args, timeoutMs);
 }
 
 inline QJsonObject reportOf(const AgentRun &run)
@@ -139,4 +150,71 @@ inline bool waitForSnapshot(const QString &dataDir, const QString &name, bool pr
         timeoutMs);
 }
 
+/**
+ * What every integration test needs: an isolated podman store, a temporary dir, and the
+ * archy-recovery processes it started, all cleaned up. Settings written by the processes (pins,
+ * window geometry) go to a throwaway config dir, never the user's.
+ */
+class AgentFixture final
+{
+public:
+    AgentFixture()
+    {
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("config")).toUtf8());
+        m_sandbox = std::make_unique<PodmanSandbox>();
+        if (!m_sandbox->ok())
+            qWarning("REAL PODMAN UNAVAILABLE, podman tests will be skipped: %s", qPrintable(m_sandbox->skipReason()));
+    }
+    ~AgentFixture() { cleanup(); }
+    AgentFixture(const AgentFixture &) = delete;
+    AgentFixture &operator=(const AgentFixture &) = delete;
+
+    bool isValid() const { return m_tmp.isValid(); }
+    PodmanSandbox &sandbox() { return *m_sandbox; }
+    QString path(const QString &name) const { return m_tmp.filePath(name); }
+
+    /// Starts archy-recovery with @p args; a GUI one runs offscreen.
+    QProcess *start(const QStringList &args, bool gui = false)
+    {
+        auto *process = new QProcess;
+        m_processes.append(process);
+        if (gui) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            process->setProcessEnvironment(environment);
+        } else {
+            process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        }
+        process->start(QStringLiteral(AGENT_PATH), args);
+        return process;
+    }
+
+    /// Kills what a test left running and removes its containers.
+    void cleanup()
+    {
+        for (QProcess *process : std::as_const(m_processes)) {
+            if (process->state() != QProcess::NotRunning) {
+                process->kill();
+                process->waitForFinished();
+            }
+            delete process;
+        }
+        m_processes.clear();
+        if (m_sandbox && m_sandbox->ok())
+            m_sandbox->podman({QStringLiteral("rm"), QStringLiteral("-af"), QStringLiteral("-t0")});
+    }
+
+private:
+    QTemporaryDir m_tmp;
+    std::unique_ptr<PodmanSandbox> m_sandbox;
+    QList<QProcess *> m_processes;
+};
+
 } // namespace integration
+
+/// QSKIP (which must run in the test function) when podman cannot run a container here.
+#define ARCHY_REQUIRE_PODMAN(fixture)                                                                        \
+    do {                                                                                                     \
+        if (!(fixture).sandbox().ok())                                                                       \
+            QSKIP(qPrintable(QStringLiteral("podman cannot run a container here: ") + (fixture).sandbox().skipReason())); \
+    } while (false)

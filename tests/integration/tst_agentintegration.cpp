@@ -30,7 +30,7 @@ class TestAgentIntegration : public QObject
 
 private slots:
     void initTestCase();
-    void cleanup();
+    void cleanup() { m_fx->cleanup(); }
 
     void residentSurvivesSigkill();
     void seedDataDirIsRecovered();
@@ -48,66 +48,27 @@ private slots:
     void guiRecoversInProcess();
 
 private:
-    std::unique_ptr<PodmanSandbox> m_sandbox;
-    QTemporaryDir m_tmp;
-    QList<QProcess *> m_agents;
-
-    QString freshDataDir(const QString &name) const { return m_tmp.filePath(name); }
-    QProcess *startResident(const QStringList &args);
-    void requirePodman();
+    std::unique_ptr<AgentFixture> m_fx;
 };
 
 void TestAgentIntegration::initTestCase()
 {
-    QVERIFY(m_tmp.isValid());
-    m_sandbox = std::make_unique<PodmanSandbox>();
-    if (!m_sandbox->ok())
-        qWarning("REAL PODMAN UNAVAILABLE, podman tests will be skipped: %s", qPrintable(m_sandbox->skipReason()));
-}
-
-void TestAgentIntegration::requirePodman()
-{
-    if (!m_sandbox->ok())
-        QSKIP(qPrintable(QStringLiteral("podman cannot run a container here: ") + m_sandbox->skipReason()));
-}
-
-void TestAgentIntegration::cleanup()
-{
-    for (QProcess *agent : std::as_const(m_agents)) {
-        if (agent->state() != QProcess::NotRunning) {
-            agent->kill();
-            agent->waitForFinished();
-        }
-        delete agent;
-    }
-    m_agents.clear();
-    if (m_sandbox->ok())
-        m_sandbox->podman({QStringLiteral("rm"), QStringLiteral("-af"), QStringLiteral("-t0")});
-}
-
-QProcess *TestAgentIntegration::startResident(const QStringList &args)
-{
-    auto *agent = new QProcess;
-    m_agents.append(agent);
-    agent->setProgram(QStringLiteral(AGENT_PATH));
-    agent->setArguments(QStringList{QStringLiteral("--no-gui")} + args);
-    agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent->start();
-    return agent;
+    m_fx = std::make_unique<AgentFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void TestAgentIntegration::residentSurvivesSigkill()
 {
-    requirePodman();
+    ARCHY_REQUIRE_PODMAN(*m_fx);
     const QStringList names{QStringLiteral("web"), QStringLiteral("db"), QStringLiteral("indexer")};
     for (const QString &name : names)
-        QVERIFY2(m_sandbox->run(name), qPrintable(m_sandbox->lastError()));
-    const QString dir = freshDataDir(QStringLiteral("resident"));
+        QVERIFY2(m_fx->sandbox().run(name), qPrintable(m_fx->sandbox().lastError()));
+    const QString dir = m_fx->path(QStringLiteral("resident"));
     const QStringList args = dataDirArgs(dir)
         + QStringList{QStringLiteral("--snapshot-delay"), QStringLiteral("0"), QStringLiteral("--snapshot-interval"),
                       QStringLiteral("1"), QStringLiteral("--start-gap"), QStringLiteral("0")};
 
-    QProcess *first = startResident(args);
+    QProcess *first = m_fx->start(QStringList{QStringLiteral("--no-gui")} + args);
     QVERIFY(first->waitForStarted());
     const QString snapshotPath = QDir(dir).filePath(QStringLiteral("running-containers.json"));
     QVERIFY2(waitFor(
@@ -126,13 +87,13 @@ void TestAgentIntegration::residentSurvivesSigkill()
     QVERIFY(first->waitForFinished());
     QVERIFY(QFile::exists(QDir(dir).filePath(QStringLiteral("archipelago.pid"))));
     for (const QString &name : names)
-        QVERIFY(m_sandbox->kill(name));
-    QVERIFY(m_sandbox->running().isEmpty());
+        QVERIFY(m_fx->sandbox().kill(name));
+    QVERIFY(m_fx->sandbox().running().isEmpty());
 
-    QProcess *second = startResident(args);
+    QProcess *second = m_fx->start(QStringList{QStringLiteral("--no-gui")} + args);
     QVERIFY(second->waitForStarted());
-    QVERIFY2(waitFor([&] { return m_sandbox->running().size() == 3; }, 30000),
-             qPrintable(m_sandbox->running().join(QLatin1Char(','))));
+    QVERIFY2(waitFor([&] { return m_fx->sandbox().running().size() == 3; }, 30000),
+             qPrintable(m_fx->sandbox().running().join(QLatin1Char(','))));
 
     // SIGTERM: a clean stop, status 0, no marker left.
     second->terminate();
@@ -152,19 +113,19 @@ void TestAgentIntegration::residentSurvivesSigkill()
 
 void TestAgentIntegration::seedDataDirIsRecovered()
 {
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("archy-bitcoin-knots")));
-    QVERIFY(m_sandbox->run(QStringLiteral("archy-mempool-web")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("archy-bitcoin-knots")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("archy-mempool-web")));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("archy-bitcoin-knots")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("archy-mempool-web")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("archy-bitcoin-knots")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("archy-mempool-web")));
 
     // Exactly what the seed leaves: a bare pid of a dead process, its snapshot schema.
-    const QString dir = freshDataDir(QStringLiteral("seed"));
+    const QString dir = m_fx->path(QStringLiteral("seed"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
               seedSnapshot({QStringLiteral("archy-bitcoin-knots"), QStringLiteral("archy-mempool-web")},
-                           m_sandbox->image()));
+                           m_fx->sandbox().image()));
 
     const AgentRun first = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QVERIFY2(first.exitCode == 0, first.err.constData());
@@ -172,8 +133,8 @@ void TestAgentIntegration::seedDataDirIsRecovered()
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QCOMPARE(report.value(QLatin1String("total")).toInt(), 2);
     QCOMPARE(report.value(QLatin1String("recovered")).toInt(), 2);
-    QCOMPARE(m_sandbox->state(QStringLiteral("archy-bitcoin-knots")), QStringLiteral("running"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("archy-mempool-web")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("archy-bitcoin-knots")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("archy-mempool-web")), QStringLiteral("running"));
     QVERIFY(!QFile::exists(QDir(dir).filePath(QStringLiteral("archipelago.pid"))));
 
     const AgentRun second = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
@@ -191,16 +152,16 @@ void TestAgentIntegration::unrelatedLivePidIsACrash_data()
 void TestAgentIntegration::unrelatedLivePidIsACrash()
 {
     QFETCH(bool, seedFormat);
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("svc")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("svc")));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("svc")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("svc")));
 
     QProcess unrelated;
     unrelated.start(QStringLiteral("sleep"), {QStringLiteral("60")});
     QVERIFY(unrelated.waitForStarted());
     QTest::qWait(1100); // started clearly before the marker below, as a seed marker's owner would be
 
-    const QString dir = freshDataDir(seedFormat ? QStringLiteral("live-seed") : QStringLiteral("live-full"));
+    const QString dir = m_fx->path(seedFormat ? QStringLiteral("live-seed") : QStringLiteral("live-full"));
     QVERIFY(QDir().mkpath(dir));
     QByteArray marker = QByteArray::number(unrelated.processId());
     if (!seedFormat) {
@@ -211,14 +172,14 @@ void TestAgentIntegration::unrelatedLivePidIsACrash()
     }
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), marker);
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
-              seedSnapshot({QStringLiteral("svc")}, m_sandbox->image()));
+              seedSnapshot({QStringLiteral("svc")}, m_fx->sandbox().image()));
 
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject report = reportOf(run);
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QCOMPARE(report.value(QLatin1String("previousPid")).toInteger(), unrelated.processId());
-    QCOMPARE(m_sandbox->state(QStringLiteral("svc")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("svc")), QStringLiteral("running"));
     QVERIFY(unrelated.state() == QProcess::Running); // not ours to touch
     unrelated.kill();
     unrelated.waitForFinished();
@@ -226,15 +187,15 @@ void TestAgentIntegration::unrelatedLivePidIsACrash()
 
 void TestAgentIntegration::reusedPidInNewNamespaceIsACrash()
 {
-    requirePodman();
+    ARCHY_REQUIRE_PODMAN(*m_fx);
     QProcess probe;
     probe.start(QStringLiteral("unshare"), {QStringLiteral("-pf"), QStringLiteral("--mount-proc"), QStringLiteral("true")});
     if (!probe.waitForFinished() || probe.exitCode() != 0)
         QSKIP("unshare -pf --mount-proc is not allowed here; pid namespace reuse cannot be shown");
 
-    QVERIFY(m_sandbox->run(QStringLiteral("ns1")));
-    QVERIFY(m_sandbox->run(QStringLiteral("ns2")));
-    const QString dir = freshDataDir(QStringLiteral("namespace"));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("ns1")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("ns2")));
+    const QString dir = m_fx->path(QStringLiteral("namespace"));
     const QStringList agentArgs{QStringLiteral("--mount-proc"), QStringLiteral("--kill-child"), QStringLiteral(AGENT_PATH), QStringLiteral("--no-gui")};
 
     // First life: pid 1 in its own namespace.
@@ -264,8 +225,8 @@ void TestAgentIntegration::reusedPidInNewNamespaceIsACrash()
         pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), dir});
         return pgrep.waitForFinished() && pgrep.exitCode() == 1;
     }, 5000));
-    QVERIFY(m_sandbox->kill(QStringLiteral("ns1")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("ns2")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("ns1")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("ns2")));
 
     // Second life: again pid 1 in a new namespace. The marker's pid is alive (it is us), yet a crash.
     QProcess second;
@@ -276,18 +237,18 @@ void TestAgentIntegration::reusedPidInNewNamespaceIsACrash()
     const QJsonObject report = QJsonDocument::fromJson(second.readAllStandardOutput()).object();
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QCOMPARE(report.value(QLatin1String("recovered")).toInt(), 2);
-    QCOMPARE(m_sandbox->state(QStringLiteral("ns1")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("ns1")), QStringLiteral("running"));
 }
 
 void TestAgentIntegration::hostileNamesNeverReachPodman()
 {
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("good-one")));
-    QVERIFY(m_sandbox->run(QStringLiteral("good.two")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("good-one")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("good.two")));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("good-one")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("good.two")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("good-one")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("good.two")));
 
-    const QString dir = freshDataDir(QStringLiteral("hostile"));
+    const QString dir = m_fx->path(QStringLiteral("hostile"));
     QVERIFY(QDir().mkpath(dir));
     const QStringList hostile{QStringLiteral("--all"), QStringLiteral("a;touch /tmp/pwned"),
                               QStringLiteral("../../etc"), QStringLiteral("$(reboot)"),
@@ -295,13 +256,13 @@ void TestAgentIntegration::hostileNamesNeverReachPodman()
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
               seedSnapshot(QStringList{QStringLiteral("good-one")} + hostile + QStringList{QStringLiteral("good.two")},
-                           m_sandbox->image()));
+                           m_fx->sandbox().image()));
 
     // A logging podman wrapper shows exactly which names reached podman.
-    const QString log = m_tmp.filePath(QStringLiteral("podman-calls.log"));
-    const QString wrapper = m_tmp.filePath(QStringLiteral("podman-logging"));
+    const QString log = m_fx->path(QStringLiteral("podman-calls.log"));
+    const QString wrapper = m_fx->path(QStringLiteral("podman-logging"));
     writeFile(wrapper, QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '%1'\nexec '%2' \"$@\"\n")
-                           .arg(log, m_sandbox->podmanPath()).toUtf8());
+                           .arg(log, m_fx->sandbox().podmanPath()).toUtf8());
     QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json"), QStringLiteral("--podman"), wrapper});
@@ -311,7 +272,7 @@ void TestAgentIntegration::hostileNamesNeverReachPodman()
     QCOMPARE(report.value(QLatin1String("failed")).toArray().size(), hostile.size());
     QCOMPARE(containerIn(report, QStringLiteral("good-one")).value(QLatin1String("result")).toString(),
              QStringLiteral("recovered"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("good.two")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("good.two")), QStringLiteral("running"));
 
     QFile calls(log);
     QVERIFY(calls.open(QIODevice::ReadOnly));
@@ -330,12 +291,12 @@ void TestAgentIntegration::hostileNamesNeverReachPodman()
 void TestAgentIntegration::hangingPodmanIsCutOff()
 {
     // Real podman cannot be made to hang on demand: the fake one does.
-    const QString dir = freshDataDir(QStringLiteral("hang"));
+    const QString dir = m_fx->path(QStringLiteral("hang"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
               seedSnapshot({QStringLiteral("stuck")}, QStringLiteral("img")));
-    const QString pidFile = m_tmp.filePath(QStringLiteral("hang.pids"));
+    const QString pidFile = m_fx->path(QStringLiteral("hang.pids"));
     qputenv("FAKE_PODMAN_MODE", "start=hang-ignore-term");
     qputenv("FAKE_PODMAN_PIDFILE", pidFile.toUtf8());
     const AgentRun run = runOnce(dataDirArgs(dir)
@@ -364,7 +325,7 @@ void TestAgentIntegration::hangingPodmanIsCutOff()
 
 void TestAgentIntegration::hugeSnapshotIsRefusedCheaply()
 {
-    const QString dir = freshDataDir(QStringLiteral("huge"));
+    const QString dir = m_fx->path(QStringLiteral("huge"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
     {
@@ -397,8 +358,8 @@ void TestAgentIntegration::hugeSnapshotIsRefusedCheaply()
 
 void TestAgentIntegration::secondInstanceExits3()
 {
-    const QString dir = freshDataDir(QStringLiteral("second"));
-    QProcess *first = startResident(dataDirArgs(dir) + QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
+    const QString dir = m_fx->path(QStringLiteral("second"));
+    QProcess *first = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir) + QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
     const QString markerPath = QDir(dir).filePath(QStringLiteral("archipelago.pid"));
     QVERIFY(waitFor([&] { return QFile::exists(markerPath); }, 10000));
     QFile marker(markerPath);
@@ -424,7 +385,7 @@ void TestAgentIntegration::secondInstanceExits3()
 
 void TestAgentIntegration::unusableDataDirExits2()
 {
-    const QString file = m_tmp.filePath(QStringLiteral("a-file"));
+    const QString file = m_fx->path(QStringLiteral("a-file"));
     writeFile(file, "x");
     AgentRun run = runOnce(dataDirArgs(file + QStringLiteral("/sub")));
     QCOMPARE(run.exitCode, 2);
@@ -439,7 +400,7 @@ void TestAgentIntegration::unusableDataDirExits2()
 
 void TestAgentIntegration::missingPodmanIsReported()
 {
-    const QString dir = freshDataDir(QStringLiteral("nopodman"));
+    const QString dir = m_fx->path(QStringLiteral("nopodman"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot({QStringLiteral("web")}, QStringLiteral("img")));
@@ -457,19 +418,19 @@ void TestAgentIntegration::missingPodmanIsReported()
 
 void TestAgentIntegration::garbageMarkerIsACrash()
 {
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("g1")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("g1")));
-    const QString dir = freshDataDir(QStringLiteral("garbage"));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("g1")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("g1")));
+    const QString dir = m_fx->path(QStringLiteral("garbage"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray("\x00\xff garbage\n", 11));
-    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot({QStringLiteral("g1")}, m_sandbox->image()));
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot({QStringLiteral("g1")}, m_fx->sandbox().image()));
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = reportOf(run);
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QVERIFY(report.value(QLatin1String("reason")).toString().contains(QLatin1String("unreadable")));
-    QCOMPARE(m_sandbox->state(QStringLiteral("g1")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("g1")), QStringLiteral("running"));
 }
 
 void TestAgentIntegration::guiRecoversInProcess_data()
@@ -482,29 +443,22 @@ void TestAgentIntegration::guiRecoversInProcess_data()
 void TestAgentIntegration::guiRecoversInProcess()
 {
     QFETCH(QStringList, mode);
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("gui-a")));
-    QVERIFY(m_sandbox->run(QStringLiteral("gui-b")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("gui-a")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("gui-b")));
-    const QString dir = freshDataDir(mode.isEmpty() ? QStringLiteral("gui-desktop") : QStringLiteral("gui-kiosk"));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("gui-a")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("gui-b")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("gui-a")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("gui-b")));
+    const QString dir = m_fx->path(mode.isEmpty() ? QStringLiteral("gui-desktop") : QStringLiteral("gui-kiosk"));
     QVERIFY(QDir().mkpath(dir));
     const QString markerPath = QDir(dir).filePath(QStringLiteral("archipelago.pid"));
     writeFile(markerPath, QByteArray::number(deadPid()));
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
-              seedSnapshot({QStringLiteral("gui-a"), QStringLiteral("gui-b")}, m_sandbox->image()));
+              seedSnapshot({QStringLiteral("gui-a"), QStringLiteral("gui-b")}, m_fx->sandbox().image()));
 
     // No --no-gui: a QApplication with the window, the engine in-process.
-    auto *gui = new QProcess;
-    m_agents.append(gui);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("gui-config")));
-    gui->setProcessEnvironment(environment);
-    gui->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    gui->start(QStringLiteral(AGENT_PATH), mode + dataDirArgs(dir));
-    QVERIFY2(waitFor([&] { return m_sandbox->running().size() == 2; }, 30000),
-             qPrintable(m_sandbox->running().join(QLatin1Char(','))));
+    QProcess *gui = m_fx->start(mode + dataDirArgs(dir), true);
+    QVERIFY2(waitFor([&] { return m_fx->sandbox().running().size() == 2; }, 30000),
+             qPrintable(m_fx->sandbox().running().join(QLatin1Char(','))));
     QTest::qWait(500);
     QCOMPARE(gui->state(), QProcess::Running); // it keeps running: the owner looks at it
     QVERIFY(QFile::exists(markerPath));        // now its own marker

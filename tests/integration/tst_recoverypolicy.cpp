@@ -23,7 +23,7 @@ class TestRecoveryPolicy : public QObject
 
 private slots:
     void initTestCase();
-    void cleanup();
+    void cleanup() { m_fx->cleanup(); }
 
     void containerStartedJustBeforeCrashIsRecovered();
     void ownerStoppedContainerStaysStopped();
@@ -32,52 +32,15 @@ private slots:
     void ignoreLabelExcludesContainer();
 
 private:
-    QProcess *startAgent(const QStringList &args);
     void stopAgent(QProcess *agent);
-    void requirePodman();
 
-    std::unique_ptr<PodmanSandbox> m_sandbox;
-    QTemporaryDir m_tmp;
-    QList<QProcess *> m_agents;
+    std::unique_ptr<AgentFixture> m_fx;
 };
 
 void TestRecoveryPolicy::initTestCase()
 {
-    QVERIFY(m_tmp.isValid());
-    m_sandbox = std::make_unique<PodmanSandbox>();
-    if (!m_sandbox->ok())
-        qWarning("REAL PODMAN UNAVAILABLE, podman tests will be skipped: %s", qPrintable(m_sandbox->skipReason()));
-}
-
-void TestRecoveryPolicy::requirePodman()
-{
-    if (!m_sandbox->ok())
-        QSKIP(qPrintable(QStringLiteral("podman cannot run a container here: ") + m_sandbox->skipReason()));
-}
-
-void TestRecoveryPolicy::cleanup()
-{
-    for (QProcess *agent : std::as_const(m_agents)) {
-        if (agent->state() != QProcess::NotRunning) {
-            agent->kill();
-            agent->waitForFinished();
-        }
-        delete agent;
-    }
-    m_agents.clear();
-    if (m_sandbox->ok())
-        m_sandbox->podman({QStringLiteral("rm"), QStringLiteral("-af"), QStringLiteral("-t0")});
-}
-
-QProcess *TestRecoveryPolicy::startAgent(const QStringList &args)
-{
-    auto *agent = new QProcess;
-    m_agents.append(agent);
-    agent->setProgram(QStringLiteral(AGENT_PATH));
-    agent->setArguments(QStringList{QStringLiteral("--no-gui")} + args);
-    agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent->start();
-    return agent;
+    m_fx = std::make_unique<AgentFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void TestRecoveryPolicy::stopAgent(QProcess *agent)
@@ -89,90 +52,90 @@ void TestRecoveryPolicy::stopAgent(QProcess *agent)
 
 void TestRecoveryPolicy::containerStartedJustBeforeCrashIsRecovered()
 {
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("early")));
-    const QString dir = m_tmp.filePath(QStringLiteral("late"));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("early")));
+    const QString dir = m_fx->path(QStringLiteral("late"));
     // Default settings: no snapshot interval or delay is shortened.
-    QProcess *agent = startAgent(dataDirArgs(dir));
+    QProcess *agent = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir));
     QVERIFY(waitForSnapshot(dir, QStringLiteral("early"), true, 20000));
 
-    QVERIFY(m_sandbox->run(QStringLiteral("late")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("late")));
     QTest::qWait(3000);
     ::kill(pid_t(agent->processId()), SIGKILL);
     QVERIFY(agent->waitForFinished());
-    QVERIFY(m_sandbox->kill(QStringLiteral("late")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("early")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("late")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("early")));
 
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(reportOf(run).value(QLatin1String("crash")).toBool(), true);
-    QCOMPARE(m_sandbox->state(QStringLiteral("late")), QStringLiteral("running"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("early")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("late")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("early")), QStringLiteral("running"));
 }
 
 void TestRecoveryPolicy::ownerStoppedContainerStaysStopped()
 {
-    requirePodman();
+    ARCHY_REQUIRE_PODMAN(*m_fx);
     const QStringList names{QStringLiteral("keep1"), QStringLiteral("parked"), QStringLiteral("keep2")};
     for (const QString &name : names)
-        QVERIFY(m_sandbox->run(name));
-    const QString dir = m_tmp.filePath(QStringLiteral("intent"));
+        QVERIFY(m_fx->sandbox().run(name));
+    const QString dir = m_fx->path(QStringLiteral("intent"));
 
-    QProcess *agent = startAgent(dataDirArgs(dir));
+    QProcess *agent = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir));
     QVERIFY(waitForSnapshot(dir, QStringLiteral("parked"), true, 20000));
     // The owner stops one on purpose while the agent runs.
-    QVERIFY(m_sandbox->stop(QStringLiteral("parked")));
+    QVERIFY(m_fx->sandbox().stop(QStringLiteral("parked")));
     QVERIFY(waitForSnapshot(dir, QStringLiteral("parked"), false, 10000));
 
     // 1. Clean restart: the agent stops first (SIGTERM), then the system stops every container.
     stopAgent(agent);
     for (const QString &name : {QStringLiteral("keep1"), QStringLiteral("keep2")})
-        QVERIFY(m_sandbox->stop(name));
-    agent = startAgent(dataDirArgs(dir));
-    QVERIFY2(waitFor([&] { return m_sandbox->running().size() == 2; }, 20000),
-             qPrintable(m_sandbox->running().join(QLatin1Char(','))));
+        QVERIFY(m_fx->sandbox().stop(name));
+    agent = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir));
+    QVERIFY2(waitFor([&] { return m_fx->sandbox().running().size() == 2; }, 20000),
+             qPrintable(m_fx->sandbox().running().join(QLatin1Char(','))));
     QTest::qWait(1000);
-    QCOMPARE(m_sandbox->state(QStringLiteral("parked")), QStringLiteral("exited"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("parked")), QStringLiteral("exited"));
     QCOMPARE(lastHistoryEntry(dir).value(QLatin1String("crash")).toBool(), false);
 
     // 2. Crash restart: the agent dies, power goes, every container dies with it.
     QVERIFY(waitForSnapshot(dir, QStringLiteral("keep2"), true, 10000));
     ::kill(pid_t(agent->processId()), SIGKILL);
     QVERIFY(agent->waitForFinished());
-    QVERIFY(m_sandbox->kill(QStringLiteral("keep1")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("keep2")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("keep1")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("keep2")));
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject report = reportOf(run);
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QCOMPARE(report.value(QLatin1String("recovered")).toInt(), 2);
     QVERIFY(containerIn(report, QStringLiteral("parked")).isEmpty());
-    QCOMPARE(m_sandbox->state(QStringLiteral("keep1")), QStringLiteral("running"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("keep2")), QStringLiteral("running"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("parked")), QStringLiteral("exited"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("keep1")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("keep2")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("parked")), QStringLiteral("exited"));
 }
 
 void TestRecoveryPolicy::dependantWaitsForHealthyDependency()
 {
-    requirePodman();
+    ARCHY_REQUIRE_PODMAN(*m_fx);
     // db turns healthy only 3 s after it starts; app must not start before that.
-    QVERIFY(m_sandbox->run(QStringLiteral("db"),
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("db"),
                            {QStringLiteral("--health-cmd"), QStringLiteral("test -f /tmp/ready"),
                             QStringLiteral("--health-interval"), QStringLiteral("0")},
                            {QStringLiteral("sh"), QStringLiteral("-c"),
                             QStringLiteral("rm -f /tmp/ready; sleep 3; touch /tmp/ready; sleep 100000")}));
-    QVERIFY(m_sandbox->run(QStringLiteral("app"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery.after=db")}));
-    QVERIFY(m_sandbox->run(QStringLiteral("loner")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("app")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("db")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("loner")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("app"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery.after=db")}));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("loner")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("app")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("db")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("loner")));
 
-    const QString dir = m_tmp.filePath(QStringLiteral("health"));
+    const QString dir = m_fx->path(QStringLiteral("health"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
     // app first: snapshot order must not matter.
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
-              seedSnapshot({QStringLiteral("app"), QStringLiteral("loner"), QStringLiteral("db")}, m_sandbox->image()));
+              seedSnapshot({QStringLiteral("app"), QStringLiteral("loner"), QStringLiteral("db")}, m_fx->sandbox().image()));
 
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -189,23 +152,23 @@ void TestRecoveryPolicy::dependantWaitsForHealthyDependency()
     QVERIFY2(appStarted >= dbHealthy, qPrintable(QStringLiteral("app %1, db healthy %2").arg(appStarted).arg(dbHealthy)));
     // An independent container does not wait for db's health.
     QVERIFY(qint64(loner.value(QLatin1String("startedAtMs")).toDouble()) < dbHealthy);
-    QCOMPARE(m_sandbox->state(QStringLiteral("app")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("app")), QStringLiteral("running"));
 }
 
 void TestRecoveryPolicy::alwaysFailingStartIsRetriedWithBackoff()
 {
-    requirePodman();
+    ARCHY_REQUIRE_PODMAN(*m_fx);
     // A start that always fails: its command does not exist in the image.
-    QVERIFY(m_sandbox->podman({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("broken"),
-                               m_sandbox->image(), QStringLiteral("/no/such/program")})
+    QVERIFY(m_fx->sandbox().podman({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("broken"),
+                               m_fx->sandbox().image(), QStringLiteral("/no/such/program")})
                 .size() > 0);
-    QVERIFY(m_sandbox->run(QStringLiteral("fine")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("fine")));
-    const QString dir = m_tmp.filePath(QStringLiteral("backoff"));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("fine")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("fine")));
+    const QString dir = m_fx->path(QStringLiteral("backoff"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
-              seedSnapshot({QStringLiteral("broken"), QStringLiteral("fine")}, m_sandbox->image()));
+              seedSnapshot({QStringLiteral("broken"), QStringLiteral("fine")}, m_fx->sandbox().image()));
 
     const AgentRun run = runOnce(dataDirArgs(dir)
                                  + QStringList{QStringLiteral("--json"), QStringLiteral("--max-attempts"), QStringLiteral("3"),
@@ -229,21 +192,21 @@ void TestRecoveryPolicy::alwaysFailingStartIsRetriedWithBackoff()
 
 void TestRecoveryPolicy::ignoreLabelExcludesContainer()
 {
-    requirePodman();
-    QVERIFY(m_sandbox->run(QStringLiteral("private"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery=ignore")}));
-    QVERIFY(m_sandbox->run(QStringLiteral("public")));
-    const QString dir = m_tmp.filePath(QStringLiteral("ignore"));
-    QProcess *agent = startAgent(dataDirArgs(dir));
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("private"), {QStringLiteral("--label"), QStringLiteral("io.archipelago.recovery=ignore")}));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("public")));
+    const QString dir = m_fx->path(QStringLiteral("ignore"));
+    QProcess *agent = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir));
     QVERIFY(waitForSnapshot(dir, QStringLiteral("public"), true, 20000));
     QVERIFY(waitForSnapshot(dir, QStringLiteral("private"), false, 1000));
     ::kill(pid_t(agent->processId()), SIGKILL);
     QVERIFY(agent->waitForFinished());
-    QVERIFY(m_sandbox->kill(QStringLiteral("private")));
-    QVERIFY(m_sandbox->kill(QStringLiteral("public")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("private")));
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("public")));
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(m_sandbox->state(QStringLiteral("public")), QStringLiteral("running"));
-    QCOMPARE(m_sandbox->state(QStringLiteral("private")), QStringLiteral("exited"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("public")), QStringLiteral("running"));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("private")), QStringLiteral("exited"));
     QVERIFY(containerIn(reportOf(run), QStringLiteral("private")).isEmpty());
 }
 
