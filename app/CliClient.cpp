@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTextStream>
 #include <QUrl>
@@ -66,6 +67,15 @@ RemoteBackend *makeClientBackend(const AppOptions &options, QString *error)
 
 int runClient(QCoreApplication &app, const AppOptions &options)
 {
+    if (options.connectUrl.isEmpty() && !QFileInfo::exists(options.socketPath)) {
+        QTextStream(stderr) << "archy-recovery: "
+                            << QCoreApplication::translate("archy::CliClient",
+                                                           "Cannot reach the agent: nothing listens at %1 (is archy-recovery "
+                                                           "running on this data dir?)")
+                                   .arg(options.socketPath)
+                            << '\n';
+        return ExitUnreachable;
+    }
     QString error;
     RemoteBackend *backend = makeClientBackend(options, &error);
     if (!backend) {

@@ -60,7 +60,15 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("archy::CommandLine", "Restarts the podman containers that were running before a crash or power loss, and shows it."));
+        QCoreApplication::translate("archy::CommandLine",
+                                    "Restarts the podman containers that were running before a crash or power loss, and "
+                                    "shows it.\n\nAs a client of a running agent (locally, or with --connect):\n"
+                                    "  status [--json]                  the current recovery\n"
+                                    "  retry NAME | retry --all-failed  start failed containers again\n"
+                                    "  history [--json]                 earlier start-ups"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("archy::CommandLine", "status, retry NAME or history (optional)."),
+                                 QStringLiteral("[command]"));
     parser.addHelpOption();
     parser.addVersionOption();
 

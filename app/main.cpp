@@ -138,6 +138,13 @@ int main(int argc, char **argv)
 
     // --no-gui never touches widgets, fonts or a display.
     const bool headless = archy::wantsHeadless(argc, argv);
+    if (!headless && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        // Without this, Qt aborts with a core dump; at boot, under systemd, that is what would happen.
+        QTextStream(stderr) << "archy-recovery: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                               "use --no-gui to run headless.\n";
+        return archy::ExitUsage;
+    }
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
