@@ -9,23 +9,28 @@
 namespace archy {
 
 namespace {
-QString text(const char *source)
-{
-    return QCoreApplication::translate("archy::ReportText", source);
-}
+
+/// Short status words for a terminal, marked for lupdate here and translated where used.
+const char *const CrashLoopWord = QT_TRANSLATE_NOOP("archy::ReportText", "CRASH LOOP");
+const char *const OkWord = QT_TRANSLATE_NOOP("archy::ReportText", "ok");
+const char *const FailedWord = QT_TRANSLATE_NOOP("archy::ReportText", "FAILED");
+const char *const WaitingWord = QT_TRANSLATE_NOOP("archy::ReportText", "waiting");
+const char *const StartingWord = QT_TRANSLATE_NOOP("archy::ReportText", "starting");
 
 QString stateWord(const ContainerStatus &status)
 {
+    const char *word = StartingWord;
     if (status.crashLoop)
-        return text("CRASH LOOP");
-    switch (status.state) {
-    case ContainerState::Running: return text("ok");
-    case ContainerState::Failed: return text("FAILED");
-    case ContainerState::Waiting: return text("waiting");
-    case ContainerState::Starting: return text("starting");
-    }
-    return {};
+        word = CrashLoopWord;
+    else if (status.state == ContainerState::Running)
+        word = OkWord;
+    else if (status.state == ContainerState::Failed)
+        word = FailedWord;
+    else if (status.state == ContainerState::Waiting)
+        word = WaitingWord;
+    return QCoreApplication::translate("archy::ReportText", word);
 }
+
 } // namespace
 
 void printReport(const RecoveryReport &report, bool json)
@@ -72,12 +77,12 @@ void printHistory(const QList<RecoveryReport> &reports, bool json)
     }
     if (reports.isEmpty())
         out << QCoreApplication::translate("archy::ReportText", "No start-ups recorded yet.") << '\n';
+    const QString crashWord = QCoreApplication::translate("archy::ReportText", "crash");
+    const QString cleanWord = QCoreApplication::translate("archy::ReportText", "clean");
+    const int kindWidth = int(qMax(crashWord.size(), cleanWord.size()));
     for (const RecoveryReport &report : reports) {
         const QString when = QDateTime::fromMSecsSinceEpoch(report.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        out << when << "  "
-            << (report.crashInfo.crash ? QCoreApplication::translate("archy::ReportText", "crash")
-                                       : QCoreApplication::translate("archy::ReportText", "clean"))
-                   .leftJustified(6)
+        out << when << "  " << (report.crashInfo.crash ? crashWord : cleanWord).leftJustified(kindWidth)
             << ' '
             << QCoreApplication::translate("archy::ReportText", "%1 of %2 running").arg(report.recovered()).arg(report.total());
         const QStringList failed = report.failed();

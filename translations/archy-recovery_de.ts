@@ -57,14 +57,52 @@
     </message>
 </context>
 <context>
+    <name>archy::AgentEndpoints</name>
+    <message>
+        <source>--listen needs ADDRESS:PORT (for example 0.0.0.0:8443), not "%1".</source>
+        <translation>--listen braucht ADRESSE:PORT (zum Beispiel 0.0.0.0:8443), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert und --tls-key gehören zusammen.</translation>
+    </message>
+    <message>
+        <source>LAN: wss://%1:%2 · certificate SHA-256 %3</source>
+        <translation>LAN: wss://%1:%2 · Zertifikat SHA-256 %3</translation>
+    </message>
+</context>
+<context>
+    <name>archy::CliClient</name>
+    <message>
+        <source>--connect needs wss://HOST:PORT, not "%1".</source>
+        <translation>--connect braucht wss://HOST:PORT, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--connect needs --token-file (the agent's remote-token file).</source>
+        <translation>--connect braucht --token-file (die remote-token-Datei des Agenten).</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a token (64 hex digits).</source>
+        <translation>%1 enthält kein Token (64 Hex-Ziffern).</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 (first use): SHA-256 %2</source>
+        <translation>Zertifikat von %1 bei der ersten Verbindung festgehalten: SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the agent: nothing listens at %1 (is archy-recovery running on this data dir?)</source>
+        <translation>Der Agent ist nicht erreichbar: An %1 lauscht nichts (läuft archy-recovery auf diesem Datenverzeichnis?)</translation>
+    </message>
+</context>
+<context>
     <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
         <translation>--%1 braucht eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
-    </message>
-    <message>
-        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.</source>
-        <translation>Startet die podman-Container neu, die vor einem Absturz oder Stromausfall liefen, und zeigt dies an.</translation>
     </message>
     <message>
         <source>Run headless (no display needed).</source>
@@ -159,8 +197,86 @@
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <source>--json needs --once.</source>
-        <translation>--json braucht --once.</translation>
+        <source>With retry: every failed container.</source>
+        <translation>Mit retry: alle fehlgeschlagenen Container.</translation>
+    </message>
+    <message>
+        <source>The local control socket (default: control.sock in the data dir).</source>
+        <translation>Der lokale Steuer-Socket (Standard: control.sock im Datenverzeichnis).</translation>
+    </message>
+    <message>
+        <source>Group allowed on the local socket besides root and the agent's user (default %1).</source>
+        <translation>Gruppe, die außer root und dem Benutzer des Agenten auf den lokalen Socket zugreifen darf (Standard %1).</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Serve LAN screens over TLS WebSocket on this address (off by default).</source>
+        <translation>LAN-Bildschirme per TLS-WebSocket an dieser Adresse bedienen (standardmäßig aus).</translation>
+    </message>
+    <message>
+        <source>addr:port</source>
+        <translation>Adresse:Port</translation>
+    </message>
+    <message>
+        <source>PEM certificate for --listen (default: self-signed, made on first start).</source>
+        <translation>PEM-Zertifikat für --listen (Standard: selbstsigniert, beim ersten Start erzeugt).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>PEM private key for --tls-cert.</source>
+        <translation>Privater PEM-Schlüssel für --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Show or command a remote agent (wss://HOST:PORT).</source>
+        <translation>Einen entfernten Agenten anzeigen oder steuern (wss://HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With --connect: a copy of the agent's remote-token file.</source>
+        <translation>Mit --connect: eine Kopie der remote-token-Datei des Agenten.</translation>
+    </message>
+    <message>
+        <source>With --connect: the certificate SHA-256 to expect (default: pinned on first use).</source>
+        <translation>Mit --connect: der erwartete SHA-256-Fingerabdruck des Zertifikats (Standard: bei der ersten Verbindung festgehalten).</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>--json needs --once, status, retry or history.</source>
+        <translation>--json braucht --once, status, retry oder history.</translation>
+    </message>
+    <message>
+        <source>--once runs the agent here; it cannot go with --connect.</source>
+        <translation>--once führt den Agenten hier aus; das geht nicht zusammen mit --connect.</translation>
+    </message>
+    <message>
+        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.
+
+As a client of a running agent (locally, or with --connect):
+  status [--json]                  the current recovery
+  retry NAME | retry --all-failed  start failed containers again
+  history [--json]                 earlier start-ups</source>
+        <translation>Startet die podman-Container neu, die vor einem Absturz oder Stromausfall liefen, und zeigt dies an.
+
+Als Client eines laufenden Agenten (lokal oder mit --connect):
+  status [--json]                  die aktuelle Wiederherstellung
+  retry NAME | retry --all-failed  fehlgeschlagene Container erneut starten
+  history [--json]                 frühere Starts</translation>
+    </message>
+    <message>
+        <source>status, retry NAME or history (optional).</source>
+        <translation>status, retry NAME oder history (optional).</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1174,72 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
 </context>
 <context>
+    <name>archy::ReportText</name>
+    <message>
+        <source>Crash detected: %1</source>
+        <translation>Absturz erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Clean start: the previous run shut down cleanly.</source>
+        <translation>Sauberer Start: Der vorige Lauf wurde ordnungsgemäß beendet.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers running.</source>
+        <translation>%1 von %2 Containern laufen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n attempt(s)]</source>
+        <translation>
+            <numerusform>[%n Versuch]</numerusform>
+            <numerusform>[%n Versuche]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No start-ups recorded yet.</source>
+        <translation>Noch keine Starts aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>crash</source>
+        <translation>Absturz</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>sauber</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running</source>
+        <translation>%1 von %2 laufen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>CRASH LOOP</source>
+        <translation>ABSTÜRZE</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+</context>
+<context>
     <name>archy::RunMarker</name>
     <message>
         <source>The run marker was left behind but is unreadable; treated as a crash.</source>
@@ -1154,36 +1336,24 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
 <context>
     <name>archy::main</name>
     <message>
-        <source>Crash detected: %1</source>
-        <translation>Absturz erkannt: %1</translation>
-    </message>
-    <message>
-        <source>Clean start: the previous run shut down cleanly.</source>
-        <translation>Sauberer Start: Der vorige Lauf wurde ordnungsgemäß beendet.</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 containers started.</source>
-        <translation>%1 von %2 Containern gestartet.</translation>
-    </message>
-    <message>
-        <source>ok     </source>
-        <translation>ok     </translation>
-    </message>
-    <message>
-        <source>FAILED </source>
-        <translation>FEHLER </translation>
-    </message>
-    <message>
         <source>Signal %1 received, stopping.</source>
         <translation>Signal %1 empfangen, wird beendet.</translation>
     </message>
     <message>
         <source>Try --help.</source>
         <translation>Siehe --help.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Attaching to it.</source>
+        <translation>Verbinde mit dieser Instanz.</translation>
+    </message>
+    <message>
+        <source>--connect goes with the GUI or a command (status, retry, history).</source>
+        <translation>--connect geht nur mit der Oberfläche oder einem Befehl (status, retry, history).</translation>
     </message>
 </context>
 </TS>

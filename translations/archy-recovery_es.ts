@@ -57,14 +57,52 @@
     </message>
 </context>
 <context>
+    <name>archy::AgentEndpoints</name>
+    <message>
+        <source>--listen needs ADDRESS:PORT (for example 0.0.0.0:8443), not "%1".</source>
+        <translation>--listen necesita DIRECCIÓN:PUERTO (por ejemplo 0.0.0.0:8443), no «%1».</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert y --tls-key deben usarse juntos.</translation>
+    </message>
+    <message>
+        <source>LAN: wss://%1:%2 · certificate SHA-256 %3</source>
+        <translation>LAN: wss://%1:%2 · certificado SHA-256 %3</translation>
+    </message>
+</context>
+<context>
+    <name>archy::CliClient</name>
+    <message>
+        <source>--connect needs wss://HOST:PORT, not "%1".</source>
+        <translation>--connect necesita wss://HOST:PORT, no «%1».</translation>
+    </message>
+    <message>
+        <source>--connect needs --token-file (the agent's remote-token file).</source>
+        <translation>--connect necesita --token-file (el archivo remote-token del agente).</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>No se puede leer el archivo de token %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a token (64 hex digits).</source>
+        <translation>%1 no contiene un token (64 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 (first use): SHA-256 %2</source>
+        <translation>Certificado de %1 fijado en la primera conexión: SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the agent: nothing listens at %1 (is archy-recovery running on this data dir?)</source>
+        <translation>No se puede contactar con el agente: nada escucha en %1 (¿se está ejecutando archy-recovery sobre este directorio de datos?)</translation>
+    </message>
+</context>
+<context>
     <name>archy::CommandLine</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not "%3".</source>
         <translation>--%1 necesita un número entero de al menos %2, no «%3».</translation>
-    </message>
-    <message>
-        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.</source>
-        <translation>Reinicia los contenedores de podman que estaban en marcha antes de un fallo o un corte de luz, y lo muestra.</translation>
     </message>
     <message>
         <source>Run headless (no display needed).</source>
@@ -159,8 +197,86 @@
         <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
-        <source>--json needs --once.</source>
-        <translation>--json necesita --once.</translation>
+        <source>With retry: every failed container.</source>
+        <translation>Con retry: todos los contenedores fallidos.</translation>
+    </message>
+    <message>
+        <source>The local control socket (default: control.sock in the data dir).</source>
+        <translation>El socket de control local (predeterminado: control.sock en el directorio de datos).</translation>
+    </message>
+    <message>
+        <source>Group allowed on the local socket besides root and the agent's user (default %1).</source>
+        <translation>Grupo con acceso al socket local además de root y el usuario del agente (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>Serve LAN screens over TLS WebSocket on this address (off by default).</source>
+        <translation>Servir a las pantallas de la LAN por WebSocket TLS en esta dirección (desactivado por defecto).</translation>
+    </message>
+    <message>
+        <source>addr:port</source>
+        <translation>dirección:puerto</translation>
+    </message>
+    <message>
+        <source>PEM certificate for --listen (default: self-signed, made on first start).</source>
+        <translation>Certificado PEM para --listen (predeterminado: autofirmado, creado en el primer arranque).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>PEM private key for --tls-cert.</source>
+        <translation>Clave privada PEM para --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Show or command a remote agent (wss://HOST:PORT).</source>
+        <translation>Mostrar o controlar un agente remoto (wss://HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>With --connect: a copy of the agent's remote-token file.</source>
+        <translation>Con --connect: una copia del archivo remote-token del agente.</translation>
+    </message>
+    <message>
+        <source>With --connect: the certificate SHA-256 to expect (default: pinned on first use).</source>
+        <translation>Con --connect: la huella SHA-256 esperada del certificado (predeterminado: se fija en la primera conexión).</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>--json needs --once, status, retry or history.</source>
+        <translation>--json necesita --once, status, retry o history.</translation>
+    </message>
+    <message>
+        <source>--once runs the agent here; it cannot go with --connect.</source>
+        <translation>--once ejecuta el agente aquí; no se puede combinar con --connect.</translation>
+    </message>
+    <message>
+        <source>Restarts the podman containers that were running before a crash or power loss, and shows it.
+
+As a client of a running agent (locally, or with --connect):
+  status [--json]                  the current recovery
+  retry NAME | retry --all-failed  start failed containers again
+  history [--json]                 earlier start-ups</source>
+        <translation>Reinicia los contenedores de podman que estaban en marcha antes de un fallo o un corte de luz, y lo muestra.
+
+Como cliente de un agente en ejecución (en local o con --connect):
+  status [--json]                    la recuperación actual
+  retry NOMBRE | retry --all-failed  arrancar de nuevo los contenedores fallidos
+  history [--json]                   arranques anteriores</translation>
+    </message>
+    <message>
+        <source>status, retry NAME or history (optional).</source>
+        <translation>status, retry NOMBRE o history (opcional).</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1174,72 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
 </context>
 <context>
+    <name>archy::ReportText</name>
+    <message>
+        <source>Crash detected: %1</source>
+        <translation>Fallo detectado: %1</translation>
+    </message>
+    <message>
+        <source>Clean start: the previous run shut down cleanly.</source>
+        <translation>Arranque limpio: la ejecución anterior terminó correctamente.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers running.</source>
+        <translation>%1 de %2 contenedores en marcha.</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n attempt(s)]</source>
+        <translation>
+            <numerusform>[%n intento]</numerusform>
+            <numerusform>[%n intentos]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No start-ups recorded yet.</source>
+        <translation>Aún no hay arranques registrados.</translation>
+    </message>
+    <message>
+        <source>crash</source>
+        <translation>fallo</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>limpio</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running</source>
+        <translation>%1 de %2 en marcha</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fallidos: %1</translation>
+    </message>
+    <message>
+        <source>CRASH LOOP</source>
+        <translation>EN BUCLE</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FALLIDO</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>arrancando</translation>
+    </message>
+</context>
+<context>
     <name>archy::RunMarker</name>
     <message>
         <source>The run marker was left behind but is unreadable; treated as a crash.</source>
@@ -1154,36 +1336,24 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
 <context>
     <name>archy::main</name>
     <message>
-        <source>Crash detected: %1</source>
-        <translation>Fallo detectado: %1</translation>
-    </message>
-    <message>
-        <source>Clean start: the previous run shut down cleanly.</source>
-        <translation>Arranque limpio: la ejecución anterior terminó correctamente.</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Aviso: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 containers started.</source>
-        <translation>%1 de %2 contenedores iniciados.</translation>
-    </message>
-    <message>
-        <source>ok     </source>
-        <translation>ok     </translation>
-    </message>
-    <message>
-        <source>FAILED </source>
-        <translation>FALLO  </translation>
-    </message>
-    <message>
         <source>Signal %1 received, stopping.</source>
         <translation>Señal %1 recibida, deteniendo.</translation>
     </message>
     <message>
         <source>Try --help.</source>
         <translation>Pruebe --help.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Attaching to it.</source>
+        <translation>Conectando con esa instancia.</translation>
+    </message>
+    <message>
+        <source>--connect goes with the GUI or a command (status, retry, history).</source>
+        <translation>--connect solo se usa con la interfaz gráfica o con un comando (status, retry, history).</translation>
     </message>
 </context>
 </TS>
