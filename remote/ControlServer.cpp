@@ -39,10 +39,6 @@ namespace archy {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::ControlServer", text);
-}
 
 /// Connections still in their handshake; more are dropped at once (a cheap flood guard).
 constexpr int MaxPendingSessions = 64;
@@ -140,7 +136,7 @@ PeerCheck checkLocalPeer(qintptr fd, const QString &adminGroup)
     ucred credentials {};
     socklen_t length = sizeof(credentials);
     if (::getsockopt(int(fd), SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0) {
-        check.peer = tr("unknown peer (%1)").arg(errnoText());
+        check.peer = QCoreApplication::translate("archy::ControlServer", "unknown peer (%1)").arg(errnoText());
         return check;
     }
     check.peer = QStringLiteral("uid %1 pid %2").arg(credentials.uid).arg(credentials.pid);
@@ -279,7 +275,7 @@ bool ControlServer::listenLocal(const QString &socketPath, const QString &adminG
     QString ignored;
     QString *err = error ? error : &ignored;
     if (d->localServer) {
-        *err = tr("Already listening on %1.").arg(d->socketPath);
+        *err = QCoreApplication::translate("archy::ControlServer", "Already listening on %1.").arg(d->socketPath);
         return false;
     }
     const QByteArray encoded = QFile::encodeName(socketPath);
@@ -289,18 +285,18 @@ bool ControlServer::listenLocal(const QString &socketPath, const QString &adminG
     case Probe::Stale:
         qCInfo(lcRemote).noquote() << "removing the stale control socket" << socketPath;
         if (::unlink(encoded.constData()) != 0 && errno != ENOENT) {
-            *err = tr("Cannot remove the stale socket %1: %2").arg(socketPath, errnoText());
+            *err = QCoreApplication::translate("archy::ControlServer", "Cannot remove the stale socket %1: %2").arg(socketPath, errnoText());
             return false;
         }
         break;
     case Probe::Alive:
-        *err = tr("Another program is already listening on %1.").arg(socketPath);
+        *err = QCoreApplication::translate("archy::ControlServer", "Another program is already listening on %1.").arg(socketPath);
         return false;
     case Probe::NotSocket:
-        *err = tr("%1 exists and is not a socket; not touching it.").arg(socketPath);
+        *err = QCoreApplication::translate("archy::ControlServer", "%1 exists and is not a socket; not touching it.").arg(socketPath);
         return false;
     case Probe::Error:
-        *err = tr("Cannot use %1 for the control socket: %2").arg(socketPath, errnoText());
+        *err = QCoreApplication::translate("archy::ControlServer", "Cannot use %1 for the control socket: %2").arg(socketPath, errnoText());
         return false;
     }
 
@@ -309,7 +305,7 @@ bool ControlServer::listenLocal(const QString &socketPath, const QString &adminG
     // socket is never reachable with looser permissions.
     server->setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
     if (!server->listen(socketPath)) {
-        *err = tr("Cannot listen on %1: %2").arg(socketPath, server->errorString());
+        *err = QCoreApplication::translate("archy::ControlServer", "Cannot listen on %1: %2").arg(socketPath, server->errorString());
         delete server;
         return false;
     }
@@ -340,19 +336,19 @@ bool ControlServer::listenLan(const QHostAddress &address, quint16 port, const T
     QString ignored;
     QString *err = error ? error : &ignored;
     if (d->lanServer) {
-        *err = tr("Already listening on the LAN.");
+        *err = QCoreApplication::translate("archy::ControlServer", "Already listening on the LAN.");
         return false;
     }
     if (!QSslSocket::supportsSsl()) {
-        *err = tr("TLS is not available (no Qt TLS backend with OpenSSL).");
+        *err = QCoreApplication::translate("archy::ControlServer", "TLS is not available (no Qt TLS backend with OpenSSL).");
         return false;
     }
     if (identity.isNull()) {
-        *err = tr("No TLS certificate and key.");
+        *err = QCoreApplication::translate("archy::ControlServer", "No TLS certificate and key.");
         return false;
     }
     if (token.isEmpty()) {
-        *err = tr("No token for LAN clients.");
+        *err = QCoreApplication::translate("archy::ControlServer", "No token for LAN clients.");
         return false;
     }
     auto *server = new QWebSocketServer(QStringLiteral("archy-recovery"), QWebSocketServer::SecureMode, this);
@@ -364,7 +360,7 @@ bool ControlServer::listenLan(const QHostAddress &address, quint16 port, const T
     server->setSslConfiguration(configuration);
     server->setHandshakeTimeout(d->handshakeTimeoutMs);
     if (!server->listen(address, port)) {
-        *err = tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+        *err = QCoreApplication::translate("archy::ControlServer", "Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
         delete server;
         return false;
     }
@@ -449,7 +445,7 @@ void ControlServer::Private::acceptLocal(QLocalSocket *socket)
     socket->setParent(session);
     session->local = socket;
     const PeerCheck check = checkLocalPeer(socket->socketDescriptor(), adminGroup);
-    session->peer = tr("local %1").arg(check.peer);
+    session->peer = QCoreApplication::translate("archy::ControlServer", "local %1").arg(check.peer);
     QObject::connect(socket, &QLocalSocket::disconnected, session, [this, session] { remove(session); });
     QObject::connect(socket, &QLocalSocket::errorOccurred, session, [this, session](QLocalSocket::LocalSocketError e) {
         if (e != QLocalSocket::PeerClosedError)
@@ -461,7 +457,7 @@ void ControlServer::Private::acceptLocal(QLocalSocket *socket)
         qCWarning(lcRemote).noquote() << "refusing" << session->peer << "on the control socket: not root, not"
                                       << "this user, not in group" << adminGroup;
         refuse(session, Protocol::Error::unauthorized(),
-               tr("Only root, the agent's user and members of group %1 may connect.").arg(adminGroup));
+               QCoreApplication::translate("archy::ControlServer", "Only root, the agent's user and members of group %1 may connect.").arg(adminGroup));
         return;
     }
     QObject::connect(socket, &QLocalSocket::readyRead, session, [this, session] { readLocal(session); });
@@ -489,7 +485,7 @@ void ControlServer::Private::acceptLan(QWebSocket *socket)
     QObject::connect(socket, &QWebSocket::textMessageReceived, session,
                      [this, session](const QString &text) { handle(session, text.toUtf8()); });
     QObject::connect(socket, &QWebSocket::binaryMessageReceived, session, [this, session](const QByteArray &) {
-        refuse(session, Protocol::Error::malformed(), tr("Messages are text frames."));
+        refuse(session, Protocol::Error::malformed(), QCoreApplication::translate("archy::ControlServer", "Messages are text frames."));
     });
 }
 
@@ -516,7 +512,7 @@ void ControlServer::Private::readLocal(Session *session)
         }
         if (session->buffer.size() > Protocol::MaxClientMessageBytes) {
             refuse(session, Protocol::Error::tooLarge(),
-                   tr("A message may be at most %1 bytes.").arg(Protocol::MaxClientMessageBytes));
+                   QCoreApplication::translate("archy::ControlServer", "A message may be at most %1 bytes.").arg(Protocol::MaxClientMessageBytes));
             return;
         }
     }
@@ -528,14 +524,14 @@ void ControlServer::Private::handle(Session *session, const QByteArray &data)
         return;
     if (session->held) {
         if (session->queued.size() >= MaxQueuedMessages)
-            refuse(session, Protocol::Error::tooLarge(), tr("Too many messages before the handshake."));
+            refuse(session, Protocol::Error::tooLarge(), QCoreApplication::translate("archy::ControlServer", "Too many messages before the handshake."));
         else
             session->queued.append(data);
         return;
     }
     if (data.size() > Protocol::MaxClientMessageBytes) {
         refuse(session, Protocol::Error::tooLarge(),
-               tr("A message may be at most %1 bytes.").arg(Protocol::MaxClientMessageBytes));
+               QCoreApplication::translate("archy::ControlServer", "A message may be at most %1 bytes.").arg(Protocol::MaxClientMessageBytes));
         return;
     }
     QJsonObject message;
@@ -546,7 +542,7 @@ void ControlServer::Private::handle(Session *session, const QByteArray &data)
     }
     if (!session->authenticated) {
         if (Protocol::typeOf(message) != Protocol::Type::hello()) {
-            refuse(session, Protocol::Error::unauthorized(), tr("Send hello first."));
+            refuse(session, Protocol::Error::unauthorized(), QCoreApplication::translate("archy::ControlServer", "Send hello first."));
             return;
         }
         handleHello(session, message);
@@ -584,13 +580,13 @@ void ControlServer::Private::judgeHello(Session *session, const QJsonObject &hel
     const QString code = Protocol::checkHello(hello);
     if (code == Protocol::Error::unsupportedVersion()) {
         refuse(session, code,
-               tr("This agent speaks protocol %1, not %2.")
+               QCoreApplication::translate("archy::ControlServer", "This agent speaks protocol %1, not %2.")
                    .arg(Protocol::Version)
                    .arg(hello.value(QLatin1String("protocol")).toVariant().toString()));
         return;
     }
     if (!code.isEmpty()) {
-        refuse(session, code, tr("Bad hello."));
+        refuse(session, code, QCoreApplication::translate("archy::ControlServer", "Bad hello."));
         return;
     }
     if (session->web) {
@@ -611,7 +607,7 @@ void ControlServer::Private::judgeHello(Session *session, const QJsonObject &hel
             QTimer::singleShot(int(delay), session, [this, session] {
                 session->held = false;
                 session->queued.clear();
-                refuse(session, Protocol::Error::unauthorized(), tr("Wrong or missing token."));
+                refuse(session, Protocol::Error::unauthorized(), QCoreApplication::translate("archy::ControlServer", "Wrong or missing token."));
             });
             return;
         }
@@ -641,7 +637,7 @@ void ControlServer::Private::handleCommand(Session *session, const QJsonObject &
     if (type == Protocol::Type::retry()) {
         const QJsonValue name = message.value(QLatin1String("name"));
         if (!name.isString()) {
-            refuse(session, Protocol::Error::malformed(), tr("retry needs a string \"name\"."));
+            refuse(session, Protocol::Error::malformed(), QCoreApplication::translate("archy::ControlServer", "retry needs a string \"name\"."));
             return;
         }
         qCInfo(lcRemote).noquote() << session->peer << "asks to retry" << name.toString();
@@ -659,7 +655,7 @@ void ControlServer::Private::handleCommand(Session *session, const QJsonObject &
         backend->requestHistory();
     } else {
         send(session, Protocol::error(Protocol::Error::unknownCommand(),
-                                      tr("Unknown command \"%1\".").arg(type.left(100))));
+                                      QCoreApplication::translate("archy::ControlServer", "Unknown command \"%1\".").arg(type.left(100))));
     }
 }
 

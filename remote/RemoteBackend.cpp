@@ -27,7 +27,7 @@ public:
         reconnectTimer->setSingleShot(true);
         handshakeTimer->setSingleShot(true);
         QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] { open(); });
-        QObject::connect(handshakeTimer, &QTimer::timeout, q, [this] { lost(tr("the agent did not answer")); });
+        QObject::connect(handshakeTimer, &QTimer::timeout, q, [this] { lost(RemoteBackend::tr("the agent did not answer")); });
     }
 
     void open();
@@ -84,7 +84,7 @@ RemoteBackend *RemoteBackend::local(const QString &socketPath, QObject *parent)
 {
     auto *backend = new RemoteBackend(parent);
     backend->d->socketPath = socketPath;
-    backend->d->detail = tr("Connecting to %1").arg(backend->target());
+    backend->d->detail = RemoteBackend::tr("Connecting to %1").arg(backend->target());
     return backend;
 }
 
@@ -96,7 +96,7 @@ RemoteBackend *RemoteBackend::lan(const QUrl &wssUrl, const QByteArray &token, c
     backend->d->url = wssUrl;
     backend->d->token = token;
     backend->d->pinned = pinnedFingerprint.trimmed().toUpper();
-    backend->d->detail = tr("Connecting to %1").arg(backend->target());
+    backend->d->detail = RemoteBackend::tr("Connecting to %1").arg(backend->target());
     return backend;
 }
 
@@ -105,7 +105,7 @@ void RemoteBackend::start()
     if (d->started)
         return;
     d->started = true;
-    d->setConnection(Connection::Connecting, tr("Connecting to %1").arg(target()));
+    d->setConnection(Connection::Connecting, RemoteBackend::tr("Connecting to %1").arg(target()));
     d->open();
 }
 
@@ -250,7 +250,7 @@ void RemoteBackend::Private::open()
         });
         QObject::connect(socket, &QLocalSocket::disconnected, q, [this, socket] {
             if (socket == local)
-                lost(tr("the agent closed the connection"));
+                lost(RemoteBackend::tr("the agent closed the connection"));
         });
         QObject::connect(socket, &QLocalSocket::errorOccurred, q, [this, socket](QLocalSocket::LocalSocketError) {
             // Errors while connecting (no such socket, refused) come before any state change.
@@ -285,7 +285,7 @@ void RemoteBackend::Private::open()
     });
     QObject::connect(socket, &QWebSocket::disconnected, q, [this, socket] {
         if (socket == web)
-            lost(socket->closeReason().isEmpty() ? tr("the agent closed the connection") : socket->closeReason());
+            lost(socket->closeReason().isEmpty() ? RemoteBackend::tr("the agent closed the connection") : socket->closeReason());
     });
     QObject::connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), q, [this, socket](QAbstractSocket::SocketError) {
         if (socket == web && socket->state() == QAbstractSocket::UnconnectedState)
@@ -327,7 +327,7 @@ void RemoteBackend::Private::onSslErrors(const QList<QSslError> &errors)
         }
     }
     if (certificate.isNull()) {
-        refuse(tr("The agent at %1 presented no certificate that could be checked.").arg(q->target()));
+        refuse(RemoteBackend::tr("The agent at %1 presented no certificate that could be checked.").arg(q->target()));
         return;
     }
     const QString fingerprint = TlsIdentity::fingerprintOf(certificate);
@@ -341,7 +341,7 @@ void RemoteBackend::Private::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     if (fingerprint != pinned) {
-        refuse(tr("The agent's certificate CHANGED - refusing to connect to %1. "
+        refuse(RemoteBackend::tr("The agent's certificate CHANGED - refusing to connect to %1. "
                   "Expected SHA-256 %2 but the server presented %3. If the agent was reinstalled, "
                   "compare the new fingerprint with the one its screen shows and pin it again; "
                   "otherwise someone may be intercepting the connection.")
@@ -356,7 +356,7 @@ void RemoteBackend::Private::onConnected()
 {
     if (lan && !certificateChecked) {
         // Fail closed: a certificate we never looked at is not trusted.
-        refuse(tr("Could not check the certificate of %1.").arg(q->target()));
+        refuse(RemoteBackend::tr("Could not check the certificate of %1.").arg(q->target()));
         return;
     }
     send(Protocol::hello(lan ? QString::fromLatin1(token) : QString()));
@@ -379,7 +379,7 @@ void RemoteBackend::Private::onLocalData()
                 return;
         }
         if (buffer.size() > Protocol::MaxServerMessageBytes) {
-            lost(tr("the agent sent an oversized message"));
+            lost(RemoteBackend::tr("the agent sent an oversized message"));
             return;
         }
     }
@@ -397,7 +397,7 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
     if (type == Protocol::Type::welcome()) {
         const int protocol = message.value(QLatin1String("protocol")).toInt(-1);
         if (protocol != Protocol::Version) {
-            refuse(tr("The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.")
+            refuse(RemoteBackend::tr("The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.")
                        .arg(q->target())
                        .arg(protocol)
                        .arg(Protocol::Version));
@@ -414,8 +414,8 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
             handshakeTimer->stop();
             backoffMs = backoffInitialMs;
             connection = Connection::Connected;
-            detail = serverVersion.isEmpty() ? tr("Connected to %1").arg(q->target())
-                                             : tr("Connected to %1 (agent %2)").arg(q->target(), serverVersion);
+            detail = serverVersion.isEmpty() ? RemoteBackend::tr("Connected to %1").arg(q->target())
+                                             : RemoteBackend::tr("Connected to %1 (agent %2)").arg(q->target(), serverVersion);
         }
         emit q->reportReset(report);
         if (busy != wasBusy)
@@ -461,12 +461,12 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
         const QString code = message.value(QLatin1String("code")).toString();
         const QString text = message.value(QLatin1String("message")).toString();
         if (code == Protocol::Error::unauthorized()) {
-            refuse(lan ? tr("The agent at %1 refused the token: %2").arg(q->target(), text)
-                       : tr("The agent at %1 refused this user: %2").arg(q->target(), text));
+            refuse(lan ? RemoteBackend::tr("The agent at %1 refused the token: %2").arg(q->target(), text)
+                       : RemoteBackend::tr("The agent at %1 refused this user: %2").arg(q->target(), text));
         } else if (code == Protocol::Error::unsupportedVersion()) {
-            refuse(tr("The agent at %1 does not speak protocol %2: %3").arg(q->target()).arg(Protocol::Version).arg(text));
+            refuse(RemoteBackend::tr("The agent at %1 does not speak protocol %2: %3").arg(q->target()).arg(Protocol::Version).arg(text));
         } else {
-            emit q->errorOccurred(tr("The agent reported an error (%1): %2").arg(code, text));
+            emit q->errorOccurred(RemoteBackend::tr("The agent reported an error (%1): %2").arg(code, text));
         }
     }
     // Unknown server messages are ignored: a newer agent may add some.
@@ -487,7 +487,7 @@ bool RemoteBackend::Private::send(const QJsonObject &message)
 {
     const bool handshake = Protocol::typeOf(message) == Protocol::Type::hello();
     if (stopping || (!handshake && !hasState)) {
-        emit q->errorOccurred(tr("Not connected to the agent; \"%1\" was not sent.").arg(Protocol::typeOf(message)));
+        emit q->errorOccurred(RemoteBackend::tr("Not connected to the agent; \"%1\" was not sent.").arg(Protocol::typeOf(message)));
         return false;
     }
     const QByteArray data = Protocol::encode(message);
@@ -513,7 +513,7 @@ void RemoteBackend::Private::lost(const QString &reason)
     backoffMs = qMin(backoffMs * 2, backoffMaxMs);
     qCInfo(lcRemote).noquote() << "connection to" << q->target() << "lost:" << reason;
     lastReason = reason;
-    setConnection(Connection::Reconnecting, tr("No connection to %1 (%2); trying again in %3 s.")
+    setConnection(Connection::Reconnecting, RemoteBackend::tr("No connection to %1 (%2); trying again in %3 s.")
                                                 .arg(q->target(), reason)
                                                 .arg(delay / 1000.0, 0, 'f', 1));
     reconnectTimer->start(delay);

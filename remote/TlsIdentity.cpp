@@ -24,10 +24,6 @@ namespace archy {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::TlsIdentity", text);
-}
 
 constexpr qint64 MaxPemBytes = 1024 * 1024;
 
@@ -38,10 +34,10 @@ bool readPem(const QString &path, QByteArray *data, QString *error)
     case DurableFile::ReadStatus::Ok:
         return true;
     case DurableFile::ReadStatus::Missing:
-        *error = tr("%1 does not exist.").arg(path);
+        *error = QCoreApplication::translate("archy::TlsIdentity", "%1 does not exist.").arg(path);
         return false;
     case DurableFile::ReadStatus::TooBig:
-        *error = tr("%1 is too big for a PEM file.").arg(path);
+        *error = QCoreApplication::translate("archy::TlsIdentity", "%1 is too big for a PEM file.").arg(path);
         return false;
     case DurableFile::ReadStatus::Error:
         *error = readError;
@@ -61,7 +57,7 @@ void deliverLater(QObject *receiver, const TlsIdentity::Done &done, const TlsIde
 bool renameOver(const QString &from, const QString &to, QString *error)
 {
     if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
-        *error = tr("Cannot move %1 into place: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QCoreApplication::translate("archy::TlsIdentity", "Cannot move %1 into place: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     return true;
@@ -84,7 +80,7 @@ TlsIdentity TlsIdentity::load(const QString &certPath, const QString &keyPath, Q
         return {};
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certPem, QSsl::Pem);
     if (certificates.isEmpty() || certificates.first().isNull()) {
-        *err = tr("%1 holds no PEM certificate.").arg(certPath);
+        *err = QCoreApplication::translate("archy::TlsIdentity", "%1 holds no PEM certificate.").arg(certPath);
         return {};
     }
     QSslKey key;
@@ -94,7 +90,7 @@ TlsIdentity TlsIdentity::load(const QString &certPath, const QString &keyPath, Q
             break;
     }
     if (key.isNull()) {
-        *err = tr("%1 holds no unencrypted PEM private key (EC or RSA).").arg(keyPath);
+        *err = QCoreApplication::translate("archy::TlsIdentity", "%1 holds no unencrypted PEM private key (EC or RSA).").arg(keyPath);
         return {};
     }
     return TlsIdentity(certificates.first(), key);
@@ -124,7 +120,7 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty()) {
         deliverLater(receiver, done, {},
-                     tr("Cannot make a TLS certificate: the openssl program was not found (package openssl)."));
+                     QCoreApplication::translate("archy::TlsIdentity", "Cannot make a TLS certificate: the openssl program was not found (package openssl)."));
         return;
     }
 
@@ -133,7 +129,7 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     auto workDir = std::make_shared<QTemporaryDir>(dir.filePath(QStringLiteral(".tls-XXXXXX")));
     if (!workDir->isValid()) {
         deliverLater(receiver, done, {},
-                     tr("Cannot make a TLS certificate in %1: %2").arg(dataDir, workDir->errorString()));
+                     QCoreApplication::translate("archy::TlsIdentity", "Cannot make a TLS certificate in %1: %2").arg(dataDir, workDir->errorString()));
         return;
     }
     const QString newKey = QDir(workDir->path()).filePath(keyFileName());
@@ -166,13 +162,13 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     });
     QObject::connect(process, &QProcess::errorOccurred, process, [process, finish](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            finish({}, tr("Cannot run openssl: %1").arg(process->errorString()));
+            finish({}, QCoreApplication::translate("archy::TlsIdentity", "Cannot run openssl: %1").arg(process->errorString()));
     });
     QObject::connect(process, &QProcess::finished, process,
                      [=](int exitCode, QProcess::ExitStatus status) {
                          if (status != QProcess::NormalExit || exitCode != 0) {
                              const QString output = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                             finish({}, tr("openssl could not make a certificate (exit %1): %2")
+                             finish({}, QCoreApplication::translate("archy::TlsIdentity", "openssl could not make a certificate (exit %1): %2")
                                             .arg(exitCode)
                                             .arg(output.right(500)));
                              return;
@@ -180,7 +176,7 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
                          const QFileDevice::Permissions privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
                          QString error;
                          if (!QFile::setPermissions(newKey, privateMode) || !QFile::setPermissions(newCert, privateMode)) {
-                             finish({}, tr("Cannot make the new TLS files private in %1.").arg(workDir->path()));
+                             finish({}, QCoreApplication::translate("archy::TlsIdentity", "Cannot make the new TLS files private in %1.").arg(workDir->path()));
                              return;
                          }
                          const TlsIdentity identity = load(newCert, newKey, &error);

@@ -14,10 +14,6 @@ namespace archy::Token {
 namespace {
 constexpr int TokenBytes = 32;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("archy::Token", text);
-}
 } // namespace
 
 bool isValidToken(const QByteArray &token)
@@ -53,7 +49,7 @@ QByteArray ensureToken(const QString &dataDir, QString *error)
         const QByteArray token = data.trimmed();
         if (!isValidToken(token)) {
             if (error)
-                *error = tr("%1 is not 64 hex digits; remove it to make a new token.").arg(path);
+                *error = QCoreApplication::translate("archy::Token", "%1 is not 64 hex digits; remove it to make a new token.").arg(path);
             return {};
         }
         const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup
@@ -62,7 +58,7 @@ QByteArray ensureToken(const QString &dataDir, QString *error)
             qCWarning(lcRemote).noquote() << "tightening the permissions of" << path << "to 0600";
             if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
                 if (error)
-                    *error = tr("%1 is readable by others and cannot be made private.").arg(path);
+                    *error = QCoreApplication::translate("archy::Token", "%1 is readable by others and cannot be made private.").arg(path);
                 return {};
             }
         }
@@ -70,7 +66,7 @@ QByteArray ensureToken(const QString &dataDir, QString *error)
     }
     case DurableFile::ReadStatus::TooBig:
         if (error)
-            *error = tr("%1 is not 64 hex digits; remove it to make a new token.").arg(path);
+            *error = QCoreApplication::translate("archy::Token", "%1 is not 64 hex digits; remove it to make a new token.").arg(path);
         return {};
     case DurableFile::ReadStatus::Error:
         if (error)

@@ -7,8 +7,8 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     qt6-websockets-dev libgl-dev
-    # run: the agent drives podman
-    podman runc
+    # run: the agent drives podman; openssl makes the LAN endpoint's self-signed certificate
+    podman runc openssl
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
     # benchmark (scripts/bench.sh)

@@ -460,6 +460,101 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
 </context>
 <context>
+    <name>archy::ControlServer</name>
+    <message>
+        <source>unknown peer (%1)</source>
+        <translation>unbekannte Gegenstelle (%1)</translation>
+    </message>
+    <message>
+        <source>Already listening on %1.</source>
+        <translation>Lauscht bereits an %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale socket %1: %2</source>
+        <translation>Der verwaiste Socket %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Another program is already listening on %1.</source>
+        <translation>Ein anderes Programm lauscht bereits an %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a socket; not touching it.</source>
+        <translation>%1 existiert und ist kein Socket; es wird nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 for the control socket: %2</source>
+        <translation>%1 kann nicht als Steuer-Socket verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Lauschen an %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Already listening on the LAN.</source>
+        <translation>Lauscht bereits im LAN.</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no Qt TLS backend with OpenSSL).</source>
+        <translation>TLS ist nicht verfügbar (kein Qt-TLS-Backend mit OpenSSL).</translation>
+    </message>
+    <message>
+        <source>No TLS certificate and key.</source>
+        <translation>Kein TLS-Zertifikat und kein Schlüssel.</translation>
+    </message>
+    <message>
+        <source>No token for LAN clients.</source>
+        <translation>Kein Token für LAN-Clients.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Lauschen an %1, Port %2 nicht möglich: %3</translation>
+    </message>
+    <message>
+        <source>local %1</source>
+        <translation>lokal %1</translation>
+    </message>
+    <message>
+        <source>Only root, the agent's user and members of group %1 may connect.</source>
+        <translation>Nur root, der Benutzer des Agenten und Mitglieder der Gruppe %1 dürfen sich verbinden.</translation>
+    </message>
+    <message>
+        <source>Messages are text frames.</source>
+        <translation>Nachrichten müssen Text-Frames sein.</translation>
+    </message>
+    <message>
+        <source>A message may be at most %1 bytes.</source>
+        <translation>Eine Nachricht darf höchstens %1 Bytes groß sein.</translation>
+    </message>
+    <message>
+        <source>Too many messages before the handshake.</source>
+        <translation>Zu viele Nachrichten vor dem Handshake.</translation>
+    </message>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Zuerst hello senden.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2.</source>
+        <translation>Dieser Agent spricht Protokoll %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Bad hello.</source>
+        <translation>Ungültiges hello.</translation>
+    </message>
+    <message>
+        <source>Wrong or missing token.</source>
+        <translation>Falsches oder fehlendes Token.</translation>
+    </message>
+    <message>
+        <source>retry needs a string "name".</source>
+        <translation>retry braucht eine Zeichenkette „name“.</translation>
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>archy::CrashBanner</name>
     <message>
         <source>unknown time</source>
@@ -1174,6 +1269,92 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
 </context>
 <context>
+    <name>archy::RemoteBackend</name>
+    <message>
+        <source>the agent did not answer</source>
+        <translation>der Agent hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbinde mit %1</translation>
+    </message>
+    <message>
+        <source>the agent closed the connection</source>
+        <translation>der Agent hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>The agent at %1 presented no certificate that could be checked.</source>
+        <translation>Der Agent unter %1 hat kein prüfbares Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The agent's certificate CHANGED - refusing to connect to %1. Expected SHA-256 %2 but the server presented %3. If the agent was reinstalled, compare the new fingerprint with the one its screen shows and pin it again; otherwise someone may be intercepting the connection.</source>
+        <translation>Das Zertifikat des Agenten hat sich GEÄNDERT – die Verbindung zu %1 wird verweigert. Erwartet wurde SHA-256 %2, der Server hat aber %3 vorgelegt. Wurde der Agent neu installiert, vergleichen Sie den neuen Fingerabdruck mit dem auf seinem Bildschirm und halten Sie ihn erneut fest; andernfalls fängt womöglich jemand die Verbindung ab.</translation>
+    </message>
+    <message>
+        <source>Could not check the certificate of %1.</source>
+        <translation>Das Zertifikat von %1 konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>the agent sent an oversized message</source>
+        <translation>der Agent hat eine zu große Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.</source>
+        <translation>Der Agent unter %1 spricht Protokoll %2, dieses Programm spricht %3. Aktualisieren Sie das ältere.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (agent %2)</source>
+        <translation>Verbunden mit %1 (Agent %2)</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused the token: %2</source>
+        <translation>Der Agent unter %1 hat das Token abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused this user: %2</source>
+        <translation>Der Agent unter %1 hat diesen Benutzer abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 does not speak protocol %2: %3</source>
+        <translation>Der Agent unter %1 spricht nicht Protokoll %2: %3</translation>
+    </message>
+    <message>
+        <source>The agent reported an error (%1): %2</source>
+        <translation>Der Agent hat einen Fehler gemeldet (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not connected to the agent; "%1" was not sent.</source>
+        <translation>Nicht mit dem Agenten verbunden; „%1“ wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>No connection to %1 (%2); trying again in %3 s.</source>
+        <translation>Keine Verbindung zu %1 (%2); neuer Versuch in %3 s.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RemoteCommand</name>
+    <message>
+        <source>Cannot reach the agent at %1: %2.</source>
+        <translation>Der Agent unter %1 ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>No answer from the agent in time.</source>
+        <translation>Der Agent hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>No container named "%1" in the current start-up.</source>
+        <translation>Beim aktuellen Start gibt es keinen Container namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 has not failed (%2); nothing to retry.</source>
+        <translation>%1 ist nicht fehlgeschlagen (%2); es gibt nichts erneut zu versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>archy::ReportText</name>
     <message>
         <source>Crash detected: %1</source>
@@ -1331,6 +1512,60 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::TlsIdentity</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a PEM file.</source>
+        <translation>%1 ist zu groß für eine PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 into place: %2</source>
+        <translation>%1 kann nicht an seinen Platz verschoben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (EC or RSA).</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (EC oder RSA).</translation>
+    </message>
+    <message>
+        <source>Cannot make a TLS certificate: the openssl program was not found (package openssl).</source>
+        <translation>TLS-Zertifikat kann nicht erzeugt werden: Das Programm openssl wurde nicht gefunden (Paket openssl).</translation>
+    </message>
+    <message>
+        <source>Cannot make a TLS certificate in %1: %2</source>
+        <translation>In %1 kann kein TLS-Zertifikat erzeugt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot run openssl: %1</source>
+        <translation>openssl kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>openssl could not make a certificate (exit %1): %2</source>
+        <translation>openssl konnte kein Zertifikat erzeugen (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the new TLS files private in %1.</source>
+        <translation>Die neuen TLS-Dateien in %1 können nicht privat gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Token</name>
+    <message>
+        <source>%1 is not 64 hex digits; remove it to make a new token.</source>
+        <translation>%1 besteht nicht aus 64 Hex-Ziffern; entfernen Sie die Datei, um ein neues Token zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>%1 is readable by others and cannot be made private.</source>
+        <translation>%1 ist für andere lesbar und kann nicht privat gemacht werden.</translation>
     </message>
 </context>
 <context>

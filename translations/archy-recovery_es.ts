@@ -460,6 +460,101 @@ Como cliente de un agente en ejecución (en local o con --connect):
     </message>
 </context>
 <context>
+    <name>archy::ControlServer</name>
+    <message>
+        <source>unknown peer (%1)</source>
+        <translation>interlocutor desconocido (%1)</translation>
+    </message>
+    <message>
+        <source>Already listening on %1.</source>
+        <translation>Ya se está escuchando en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the stale socket %1: %2</source>
+        <translation>No se puede eliminar el socket obsoleto %1: %2</translation>
+    </message>
+    <message>
+        <source>Another program is already listening on %1.</source>
+        <translation>Otro programa ya está escuchando en %1.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a socket; not touching it.</source>
+        <translation>%1 existe y no es un socket; no se modifica.</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 for the control socket: %2</source>
+        <translation>No se puede usar %1 como socket de control: %2</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>No se puede escuchar en %1: %2</translation>
+    </message>
+    <message>
+        <source>Already listening on the LAN.</source>
+        <translation>Ya se está escuchando en la LAN.</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no Qt TLS backend with OpenSSL).</source>
+        <translation>TLS no está disponible (no hay backend TLS de Qt con OpenSSL).</translation>
+    </message>
+    <message>
+        <source>No TLS certificate and key.</source>
+        <translation>No hay certificado ni clave TLS.</translation>
+    </message>
+    <message>
+        <source>No token for LAN clients.</source>
+        <translation>No hay token para los clientes de la LAN.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>No se puede escuchar en %1, puerto %2: %3</translation>
+    </message>
+    <message>
+        <source>local %1</source>
+        <translation>local %1</translation>
+    </message>
+    <message>
+        <source>Only root, the agent's user and members of group %1 may connect.</source>
+        <translation>Solo root, el usuario del agente y los miembros del grupo %1 pueden conectarse.</translation>
+    </message>
+    <message>
+        <source>Messages are text frames.</source>
+        <translation>Los mensajes deben ser tramas de texto.</translation>
+    </message>
+    <message>
+        <source>A message may be at most %1 bytes.</source>
+        <translation>Un mensaje puede tener como máximo %1 bytes.</translation>
+    </message>
+    <message>
+        <source>Too many messages before the handshake.</source>
+        <translation>Demasiados mensajes antes del handshake.</translation>
+    </message>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Envíe primero hello.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2.</source>
+        <translation>Este agente usa el protocolo %1, no el %2.</translation>
+    </message>
+    <message>
+        <source>Bad hello.</source>
+        <translation>hello no válido.</translation>
+    </message>
+    <message>
+        <source>Wrong or missing token.</source>
+        <translation>Token incorrecto o ausente.</translation>
+    </message>
+    <message>
+        <source>retry needs a string "name".</source>
+        <translation>retry necesita una cadena «name».</translation>
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
+        <translation>Comando desconocido «%1».</translation>
+    </message>
+</context>
+<context>
     <name>archy::CrashBanner</name>
     <message>
         <source>unknown time</source>
@@ -1174,6 +1269,92 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
 </context>
 <context>
+    <name>archy::RemoteBackend</name>
+    <message>
+        <source>the agent did not answer</source>
+        <translation>el agente no respondió</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Conectando con %1</translation>
+    </message>
+    <message>
+        <source>the agent closed the connection</source>
+        <translation>el agente cerró la conexión</translation>
+    </message>
+    <message>
+        <source>The agent at %1 presented no certificate that could be checked.</source>
+        <translation>El agente en %1 no presentó ningún certificado que se pudiera comprobar.</translation>
+    </message>
+    <message>
+        <source>The agent's certificate CHANGED - refusing to connect to %1. Expected SHA-256 %2 but the server presented %3. If the agent was reinstalled, compare the new fingerprint with the one its screen shows and pin it again; otherwise someone may be intercepting the connection.</source>
+        <translation>El certificado del agente HA CAMBIADO: se rechaza la conexión con %1. Se esperaba SHA-256 %2, pero el servidor presentó %3. Si el agente se reinstaló, compare la nueva huella con la que muestra su pantalla y vuelva a fijarla; de lo contrario, alguien podría estar interceptando la conexión.</translation>
+    </message>
+    <message>
+        <source>Could not check the certificate of %1.</source>
+        <translation>No se pudo comprobar el certificado de %1.</translation>
+    </message>
+    <message>
+        <source>the agent sent an oversized message</source>
+        <translation>el agente envió un mensaje demasiado grande</translation>
+    </message>
+    <message>
+        <source>The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.</source>
+        <translation>El agente en %1 usa el protocolo %2; este programa usa el %3. Actualice el más antiguo.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (agent %2)</source>
+        <translation>Conectado con %1 (agente %2)</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused the token: %2</source>
+        <translation>El agente en %1 rechazó el token: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused this user: %2</source>
+        <translation>El agente en %1 rechazó a este usuario: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 does not speak protocol %2: %3</source>
+        <translation>El agente en %1 no usa el protocolo %2: %3</translation>
+    </message>
+    <message>
+        <source>The agent reported an error (%1): %2</source>
+        <translation>El agente informó de un error (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not connected to the agent; "%1" was not sent.</source>
+        <translation>No hay conexión con el agente; «%1» no se envió.</translation>
+    </message>
+    <message>
+        <source>No connection to %1 (%2); trying again in %3 s.</source>
+        <translation>Sin conexión con %1 (%2); se reintentará en %3 s.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::RemoteCommand</name>
+    <message>
+        <source>Cannot reach the agent at %1: %2.</source>
+        <translation>No se puede contactar con el agente en %1: %2.</translation>
+    </message>
+    <message>
+        <source>No answer from the agent in time.</source>
+        <translation>El agente no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>No container named "%1" in the current start-up.</source>
+        <translation>No hay ningún contenedor llamado «%1» en el arranque actual.</translation>
+    </message>
+    <message>
+        <source>%1 has not failed (%2); nothing to retry.</source>
+        <translation>%1 no ha fallado (%2); no hay nada que reintentar.</translation>
+    </message>
+</context>
+<context>
     <name>archy::ReportText</name>
     <message>
         <source>Crash detected: %1</source>
@@ -1331,6 +1512,60 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::TlsIdentity</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a PEM file.</source>
+        <translation>%1 es demasiado grande para un archivo PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 into place: %2</source>
+        <translation>No se puede mover %1 a su ubicación definitiva: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 no contiene ningún certificado PEM.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (EC or RSA).</source>
+        <translation>%1 no contiene ninguna clave privada PEM sin cifrar (EC o RSA).</translation>
+    </message>
+    <message>
+        <source>Cannot make a TLS certificate: the openssl program was not found (package openssl).</source>
+        <translation>No se puede crear un certificado TLS: no se encontró el programa openssl (paquete openssl).</translation>
+    </message>
+    <message>
+        <source>Cannot make a TLS certificate in %1: %2</source>
+        <translation>No se puede crear un certificado TLS en %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot run openssl: %1</source>
+        <translation>No se puede ejecutar openssl: %1</translation>
+    </message>
+    <message>
+        <source>openssl could not make a certificate (exit %1): %2</source>
+        <translation>openssl no pudo crear un certificado (código de salida %1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the new TLS files private in %1.</source>
+        <translation>No se pueden hacer privados los nuevos archivos TLS en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::Token</name>
+    <message>
+        <source>%1 is not 64 hex digits; remove it to make a new token.</source>
+        <translation>%1 no tiene 64 dígitos hexadecimales; elimínelo para crear un token nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 is readable by others and cannot be made private.</source>
+        <translation>%1 es legible por otros y no se puede hacer privado.</translation>
     </message>
 </context>
 <context>
