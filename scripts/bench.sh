@@ -62,7 +62,7 @@ for n in $SIZES; do
         crash_dir "$WORK/data" "${names[@]}"
         t0=$(now); "$AGENT" --no-gui --once --data-dir "$WORK/data" --parallel 1 --start-gap 3 --max-attempts 1 \
             >/dev/null 2>&1; t1=$(now)
-        s=$(echo "$t1 - $t0" | bc); sr=$(echo "scale=1; $s / $f" | bc); stop_all "${names[@]}"
+        s=$(printf '%.2f' "$(echo "$t1 - $t0" | bc)"); sr=$(echo "scale=1; $s / $f" | bc); stop_all "${names[@]}"
     fi
     printf '%-6s %10.2f %10.2f %7.2fx %10s %7sx\n' "$n" "$f" "$a" "$(echo "scale=3; $a / $f" | bc)" "$s" "$sr"
     podman rm -f -t0 "${names[@]}" >/dev/null

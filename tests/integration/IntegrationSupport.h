@@ -121,7 +121,7 @@ inline bool processAlive(qint64 pid)
     return ::kill(pid_t(pid), 0) == 0;
 }
 
-/// Reads the first line-delimited JSON object of the history whose predicate holds, newest first.
+/// The newest line of the history in @p dataDir (the latest revision of the latest start-up).
 inline QJsonObject lastHistoryEntry(const QString &dataDir)
 {
     QFile history(QDir(dataDir).filePath(QStringLiteral("recovery-history.jsonl")));
