@@ -45,13 +45,24 @@ void EventWatcher::stop()
 {
     m_stopped = true;
     m_restartTimer->stop();
-    if (m_process) {
-        m_process->disconnect(this);
-        // Killing a reader of the event log loses nothing; the QProcess goes once it is reaped.
-        connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
-        m_process->kill();
-        m_process = nullptr;
+    if (!m_process)
+        return;
+    QProcess *dying = m_process;
+    m_process = nullptr;
+    dying->disconnect(this);
+    if (dying->state() == QProcess::NotRunning) {
+        dying->deleteLater();
+        return;
     }
+    // Killing a reader of the event log loses nothing; the QProcess goes once it is reaped, so
+    // nothing ever waits for it (QProcess's destructor would).
+    ++m_dying;
+    connect(dying, &QProcess::finished, this, [this, dying] {
+        dying->deleteLater();
+        if (--m_dying == 0)
+            emit stopped();
+    });
+    dying->kill();
 }
 
 void EventWatcher::launch()

@@ -28,8 +28,11 @@ public:
     ~EventWatcher() override;
 
     void start();
+    /// Kills the stream; stopped() follows once the process is reaped (from the event loop).
     void stop();
     bool isRunning() const;
+    /// stop() was called and the killed process is not reaped yet.
+    bool isStopping() const { return m_dying > 0; }
 
     /// Longest event line accepted; a longer one is dropped, so a broken stream cannot eat memory.
     static constexpr int MaxLineBytes = 1024 * 1024;
@@ -38,6 +41,7 @@ signals:
     void eventReceived(const archy::PodmanEvent &event);
     /// The stream (re)started after a gap: events in the gap are lost.
     void restarted();
+    void stopped();
 
 private:
     void launch();
@@ -52,6 +56,7 @@ private:
     qint64 m_sinceMs = 0;
     bool m_stopped = true;
     bool m_discarding = false;
+    int m_dying = 0;
 };
 
 } // namespace archy

@@ -718,8 +718,10 @@ void RecoveryAgent::shutdown()
     // From here on, containers stopping are the system going down, not the owner's intent.
     d->tracker.setRecording(false);
     d->reconcileTimer->stop();
-    if (d->events)
+    if (d->events) {
+        connect(d->events, &EventWatcher::stopped, this, [this] { d->maybeFinishShutdown(); });
         d->events->stop();
+    }
     if (d->call)
         d->call->cancel();
     for (const QPointer<PodmanCall> &probe : std::as_const(d->probes)) {
@@ -740,7 +742,8 @@ void RecoveryAgent::shutdown()
 
 void RecoveryAgent::Private::maybeFinishShutdown()
 {
-    if (!shuttingDown || shutdownEmitted || pendingWrites > 0 || call || startupRun)
+    if (!shuttingDown || shutdownEmitted || pendingWrites > 0 || call || startupRun
+        || (events && events->isStopping()))
         return;
     for (const QPointer<PodmanCall> &probe : std::as_const(probes)) {
         if (probe)
