@@ -9,6 +9,8 @@ packages=(
     qt6-websockets-dev libgl-dev
     # run: the agent drives podman; openssl makes the LAN endpoint's self-signed certificate
     podman runc openssl
+    # Qt's own strings (dialog buttons, --help) in German and Spanish
+    qt6-translations-l10n
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
     # benchmark (scripts/bench.sh)
