@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "TlsIdentity.h"
+#include "RemoteTestSupport.h" // makeIdentity()
 #include "recovery/RecoveryAgent.h"
 
 namespace archy::test {
@@ -78,21 +78,6 @@ public:
     std::unique_ptr<RecoveryAgent> agent; ///< last: goes before its directory
 };
 
-/// Makes (runs openssl) and loads a self-signed identity in @p dir.
-inline TlsIdentity makeIdentity(const QString &dir, QString *error)
-{
-    QObject receiver;
-    TlsIdentity result;
-    bool done = false;
-    TlsIdentity::ensureSelfSigned(dir, &receiver, [&](const TlsIdentity &identity, const QString &e) {
-        result = identity;
-        *error = e;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 30000))
-        *error = QStringLiteral("timed out");
-    return result;
-}
 
 /// Names and states, in order: what a screen shows as rows.
 inline QStringList rowsOf(const QList<ContainerStatus> &containers)
