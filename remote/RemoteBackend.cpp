@@ -287,7 +287,12 @@ void RemoteBackend::Private::open()
         if (socket == web)
             lost(socket->closeReason().isEmpty() ? RemoteBackend::tr("the agent closed the connection") : socket->closeReason());
     });
-    QObject::connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), q, [this, socket](QAbstractSocket::SocketError) {
+    #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    const auto errorSignal = &QWebSocket::errorOccurred;
+#else
+    const auto errorSignal = QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
+#endif
+    QObject::connect(socket, errorSignal, q, [this, socket](QAbstractSocket::SocketError) {
         if (socket == web && socket->state() == QAbstractSocket::UnconnectedState)
             lost(socket->errorString());
     });

@@ -1,11 +1,23 @@
 #include "RecoveryTypes.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 #include <algorithm>
 
 namespace archy {
+
+namespace {
+
+// toUTC(): Qt 6.4's QTimeZone::utc() would print "+00:00"; the history has always said "Z".
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
 
 QString containerStateKey(ContainerState state)
 {
@@ -146,10 +158,10 @@ QJsonObject RecoveryReport::toJson() const
         array.append(c.toJson());
     object.insert(QStringLiteral("containers"), array);
     object.insert(QStringLiteral("startedAt"),
-                  QDateTime::fromMSecsSinceEpoch(startedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
+                  isoUtc(startedAtMs));
     object.insert(QStringLiteral("finishedAt"),
                   finishedAtMs > 0
-                      ? QJsonValue(QDateTime::fromMSecsSinceEpoch(finishedAtMs, Qt::UTC).toString(Qt::ISODateWithMs))
+                      ? QJsonValue(isoUtc(finishedAtMs))
                       : QJsonValue());
     object.insert(QStringLiteral("startedAtMs"), startedAtMs);
     object.insert(QStringLiteral("finishedAtMs"), finishedAtMs);

@@ -1,6 +1,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -168,7 +169,7 @@ void TestEventWatcher::recordedEventsInOrder()
     QCOMPARE(events.at(5).at(0).value<PodmanEvent>().exitCode, -1); // stop carries no exit code
     // podman's nanosecond RFC 3339 time, to the millisecond.
     const qint64 firstTime = events.at(0).at(0).value<PodmanEvent>().timeMs;
-    QVERIFY(firstTime > QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch());
+    QVERIFY(firstTime > QDateTime(QDate(2020, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
     QVERIFY(events.at(1).at(0).value<PodmanEvent>().timeMs >= firstTime);
 
     // The arguments podman gets.

@@ -60,6 +60,7 @@
 #include <QSaveFile>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cerrno>
@@ -523,7 +524,8 @@ bool takeValue(const QStringList &args, int &i, const QStringList &names, QStrin
 
 QString isoTime(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+    // toUTC(): Qt 6.4's QTimeZone::utc() prints "+00:00" where podman (and Qt::UTC) print "Z".
+    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toUTC().toString(Qt::ISODate);
 }
 
 // ---------------------------------------------------------------------------------------------
