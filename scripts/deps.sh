@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what archy-recovery needs to build, run and test on Debian 12 (run as root or via sudo).
+# Installs what archy-recovery needs to build, run and test on Debian 12 or 13 (run as root or via
+# sudo).
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,21 @@ packages=(
     # benchmark (scripts/bench.sh)
     bc time
 )
+
+# Debian 13 (Qt 6.8) moved Qt's SVG icon and image plugins out of libqt6svg6 into qt6-svg-plugins;
+# without them every icon loads empty. Debian 12 has no such package.
+svg_plugins_split() {
+    local ID="" VERSION_ID=""
+    # shellcheck disable=SC1091
+    [ -r /etc/os-release ] && . /etc/os-release
+    if [ "$ID" = debian ]; then
+        # testing and sid carry no VERSION_ID: they are newer than 13.
+        [ -z "$VERSION_ID" ] || [ "${VERSION_ID%%.*}" -ge 13 ]
+        return
+    fi
+    apt-cache show qt6-svg-plugins >/dev/null 2>&1
+}
+svg_plugins_split && packages+=(qt6-svg-plugins)
 
 missing=()
 for p in "${packages[@]}"; do
