@@ -19,6 +19,8 @@
 #include <functional>
 #include <memory>
 
+#include <unistd.h>
+
 #include "PodmanSandbox.h"
 
 namespace integration {
@@ -36,16 +38,36 @@ inline QStringList dataDirArgs(const QString &dir)
     return {QStringLiteral("--data-dir"), dir};
 }
 
+/**
+ * Starts @p process as the leader of a process group of its own. Whatever it starts (podman,
+ * the fake podman, `podman events` above all) stays in that group even when the process itself
+ * is SIGKILLed to fake a crash, so killProcessGroup() reaps it all and no test leaves a process
+ * behind. (conmon, and so the containers, leave the group with setsid: they are the sandbox's.)
+ */
+inline void ownProcessGroup(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::setpgid(0, 0); });
+}
+
+/// SIGKILL to every process still in the group @p leaderPid led (the leader may be gone already).
+inline void killProcessGroup(qint64 leaderPid)
+{
+    if (leaderPid > 0)
+        ::kill(-pid_t(leaderPid), SIGKILL);
+}
+
 /// Runs archy-recovery with @p args to the end and collects what it said.
 inline AgentRun runCommand(const QStringList &args, int timeoutMs = 60000)
 {
     QProcess process;
+    ownProcessGroup(process);
     QElapsedTimer timer;
     timer.start();
     process.start(QStringLiteral(AGENT_PATH), args);
+    const qint64 group = process.processId();
     AgentRun run;
     if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
+        killProcessGroup(group);
         process.waitForFinished();
         run.err = "timed out";
         return run;
@@ -185,18 +207,22 @@ public:
         } else {
             process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         }
+        ownProcessGroup(*process);
         process->start(QStringLiteral(AGENT_PATH), args);
+        m_groups.append(process->processId());
         return process;
     }
 
     /// Kills what a test left running and removes its containers.
     void cleanup()
     {
+        // Also what the processes started and left when a test SIGKILLed them to fake a crash.
+        for (const qint64 group : std::as_const(m_groups))
+            killProcessGroup(group);
+        m_groups.clear();
         for (QProcess *process : std::as_const(m_processes)) {
-            if (process->state() != QProcess::NotRunning) {
-                process->kill();
+            if (process->state() != QProcess::NotRunning)
                 process->waitForFinished();
-            }
             delete process;
         }
         m_processes.clear();
@@ -208,6 +234,7 @@ private:
     QTemporaryDir m_tmp;
     std::unique_ptr<PodmanSandbox> m_sandbox;
     QList<QProcess *> m_processes;
+    QList<qint64> m_groups;
 };
 
 } // namespace integration
