@@ -1,28 +1,19 @@
 #include "CliClient.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
-#include <QSettings>
 #include <QTextStream>
 #include <QUrl>
 
 #include "CommandLine.h"
+#include "Logging.h"
+#include "PinStore.h"
 #include "RemoteBackend.h"
 #include "RemoteCommand.h"
 #include "ReportText.h"
 #include "Token.h"
 
 namespace archy {
-
-namespace {
-
-QString pinKey(const QUrl &url)
-{
-    return QStringLiteral("pins/%1:%2").arg(url.host()).arg(url.port(443));
-}
-
-} // namespace
 
 RemoteBackend *makeClientBackend(const AppOptions &options, QString *error)
 {
@@ -31,36 +22,29 @@ RemoteBackend *makeClientBackend(const AppOptions &options, QString *error)
 
     const QUrl url(options.connectUrl);
     if (!url.isValid() || url.scheme() != QLatin1String("wss") || url.host().isEmpty()) {
-        *error = QCoreApplication::translate("archy::CliClient", "--connect needs wss://HOST:PORT, not \"%1\".")
-                     .arg(options.connectUrl);
+        *error =
+            QCoreApplication::translate("archy::CliClient", "--connect needs wss://HOST:PORT, not \"%1\".")
+                .arg(options.connectUrl);
         return nullptr;
     }
     if (options.tokenFile.isEmpty()) {
-        *error = QCoreApplication::translate("archy::CliClient", "--connect needs --token-file (the agent's remote-token file).");
+        *error = QCoreApplication::translate("archy::CliClient",
+                                             "--connect needs --token-file (the agent's remote-token file).");
         return nullptr;
     }
-    QFile file(options.tokenFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("archy::CliClient", "Cannot read the token file %1: %2")
-                     .arg(options.tokenFile, file.errorString());
+    const QByteArray token = Token::readFile(options.tokenFile, error);
+    if (token.isEmpty())
         return nullptr;
-    }
-    const QByteArray token = file.read(1024).trimmed();
-    if (!Token::isValidToken(token)) {
-        *error = QCoreApplication::translate("archy::CliClient", "%1 does not hold a token (64 hex digits).")
-                     .arg(options.tokenFile);
-        return nullptr;
-    }
-    QSettings settings;
-    const QString pin = options.fingerprint.isEmpty() ? settings.value(pinKey(url)).toString() : options.fingerprint;
+    const QString pin = options.fingerprint.isEmpty() ? PinStore::pinned(url) : options.fingerprint;
     RemoteBackend *backend = RemoteBackend::lan(url, token, pin);
     QObject::connect(backend, &RemoteBackend::fingerprintSeen, backend, [url](const QString &fingerprint) {
-        QSettings settings;
-        settings.setValue(pinKey(url), fingerprint);
-        QTextStream(stderr) << QCoreApplication::translate("archy::CliClient",
-                                                           "Pinned the certificate of %1 (first use): SHA-256 %2")
-                                   .arg(url.authority(), fingerprint)
-                            << '\n';
+        PinStore::pin(url, fingerprint);
+        QTextStream(stderr)
+            << QCoreApplication::translate(
+                   "archy::CliClient",
+                   "Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2")
+                   .arg(url.authority(), fingerprint)
+            << '\n';
     });
     return backend;
 }
@@ -69,9 +53,10 @@ int runClient(QCoreApplication &app, const AppOptions &options)
 {
     if (options.connectUrl.isEmpty() && !QFileInfo::exists(options.socketPath)) {
         QTextStream(stderr) << "archy-recovery: "
-                            << QCoreApplication::translate("archy::CliClient",
-                                                           "Cannot reach the agent: nothing listens at %1 (is archy-recovery "
-                                                           "running on this data dir?)")
+                            << QCoreApplication::translate(
+                                   "archy::CliClient",
+                                   "Cannot reach the agent: nothing listens at %1 (is archy-recovery "
+                                   "running on this data dir?)")
                                    .arg(options.socketPath)
                             << '\n';
         return ExitUnreachable;
@@ -100,7 +85,7 @@ int runClient(QCoreApplication &app, const AppOptions &options)
     int exitCode = ExitOk;
     QObject::connect(&command, &RemoteCommand::finished, &app, [&] {
         if (!command.ok()) {
-            QTextStream(stderr) << "archy-recovery: " << command.errorString() << '\n';
+            QTextStream(stderr) << "archy-recovery: " << printableText(command.errorString()) << '\n';
             exitCode = command.report().id.isEmpty() ? ExitUnreachable : ExitContainerFailed;
             QCoreApplication::exit(exitCode);
             return;
@@ -132,7 +117,9 @@ int runClient(QCoreApplication &app, const AppOptions &options)
         QCoreApplication::exit(exitCode);
     });
     // A retry waits for its run, backoff included; the rest answer at once.
-    command.start(action == RemoteCommand::Action::Status || action == RemoteCommand::Action::History ? 15000 : 15 * 60 * 1000);
+    command.start(action == RemoteCommand::Action::Status || action == RemoteCommand::Action::History
+                      ? 15000
+                      : 15 * 60 * 1000);
     return app.exec();
 }
 

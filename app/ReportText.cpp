@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include "Logging.h"
+
 namespace archy {
 
 namespace {
@@ -16,6 +18,12 @@ const char *const OkWord = QT_TRANSLATE_NOOP("archy::ReportText", "ok");
 const char *const FailedWord = QT_TRANSLATE_NOOP("archy::ReportText", "FAILED");
 const char *const WaitingWord = QT_TRANSLATE_NOOP("archy::ReportText", "waiting");
 const char *const StartingWord = QT_TRANSLATE_NOOP("archy::ReportText", "starting");
+
+/// Text from podman, a snapshot or the network, safe for a terminal: one line, no control bytes.
+QString safe(const QString &text)
+{
+    return printableText(text, false);
+}
 
 QString stateWord(const ContainerStatus &status)
 {
@@ -42,25 +50,31 @@ void printReport(const RecoveryReport &report, bool json)
     }
     const CrashInfo &crash = report.crashInfo;
     if (crash.crash)
-        out << QCoreApplication::translate("archy::ReportText", "Crash detected: %1").arg(crash.reason) << '\n';
+        out << QCoreApplication::translate("archy::ReportText", "Crash detected: %1").arg(safe(crash.reason))
+            << '\n';
     else
-        out << QCoreApplication::translate("archy::ReportText", "Clean start: the previous run shut down cleanly.") << '\n';
+        out << QCoreApplication::translate("archy::ReportText",
+                                           "Clean start: the previous run shut down cleanly.")
+            << '\n';
     if (!crash.snapshotWarning.isEmpty())
-        out << QCoreApplication::translate("archy::ReportText", "Warning: %1").arg(crash.snapshotWarning) << '\n';
+        out << QCoreApplication::translate("archy::ReportText", "Warning: %1")
+                   .arg(safe(crash.snapshotWarning))
+            << '\n';
     out << QCoreApplication::translate("archy::ReportText", "%1 of %2 containers running.")
                .arg(report.recovered())
                .arg(report.total())
         << '\n';
     for (const ContainerStatus &c : report.containers) {
-        out << "  " << stateWord(c).leftJustified(10) << ' ' << c.name;
+        out << "  " << stateWord(c).leftJustified(10) << ' ' << safe(c.name);
         if (!c.image.isEmpty())
-            out << " (" << c.image << ')';
+            out << " (" << safe(c.image) << ')';
         if (c.attempts > 1)
-            out << ' ' << QCoreApplication::translate("archy::ReportText", "[%n attempt(s)]", nullptr, c.attempts);
+            out << ' '
+                << QCoreApplication::translate("archy::ReportText", "[%n attempt(s)]", nullptr, c.attempts);
         if (c.state != ContainerState::Running && !c.error.isEmpty())
-            out << ": " << c.error;
+            out << ": " << safe(c.error);
         else if (!c.note.isEmpty())
-            out << " - " << c.note;
+            out << " - " << safe(c.note);
         out << '\n';
     }
 }
@@ -81,13 +95,18 @@ void printHistory(const QList<RecoveryReport> &reports, bool json)
     const QString cleanWord = QCoreApplication::translate("archy::ReportText", "clean");
     const int kindWidth = int(qMax(crashWord.size(), cleanWord.size()));
     for (const RecoveryReport &report : reports) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(report.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QString when = QDateTime::fromMSecsSinceEpoch(report.startedAtMs)
+                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         out << when << "  " << (report.crashInfo.crash ? crashWord : cleanWord).leftJustified(kindWidth)
             << ' '
-            << QCoreApplication::translate("archy::ReportText", "%1 of %2 running").arg(report.recovered()).arg(report.total());
+            << QCoreApplication::translate("archy::ReportText", "%1 of %2 running")
+                   .arg(report.recovered())
+                   .arg(report.total());
         const QStringList failed = report.failed();
         if (!failed.isEmpty())
-            out << "  " << QCoreApplication::translate("archy::ReportText", "failed: %1").arg(failed.join(QStringLiteral(", ")));
+            out << "  "
+                << QCoreApplication::translate("archy::ReportText", "failed: %1")
+                       .arg(safe(failed.join(QStringLiteral(", "))));
         out << '\n';
     }
 }

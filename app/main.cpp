@@ -7,6 +7,7 @@
 #include "AgentEndpoints.h"
 #include "CliClient.h"
 #include "CommandLine.h"
+#include "Logging.h"
 #include "RemoteBackend.h"
 #include "ReportText.h"
 #include "SystemdNotify.h"
@@ -31,6 +32,8 @@ void setUpLogging()
                                           "%{endif}%{if-critical}error %{endif}%{if-category}%{category}: "
                                           "%{endif}%{message}"));
     }
+    // podman's stderr, snapshot strings and network text reach the log: no escape sequences.
+    installPrintableMessageHandler();
 }
 
 /// A screen for an agent that runs elsewhere: the local one (already running on the data dir) or,

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "LanEndpoint.h"
+
 class QHostAddress;
 
 namespace archy {
@@ -15,14 +17,17 @@ class TlsIdentity;
 /**
  * Serves a RecoveryBackend (in practice the RecoveryAgent) over the control protocol
  * (docs/protocol.md): a Unix socket for local screens and CLI clients, and optionally WebSocket
- * over TLS for LAN screens. Every authenticated session gets each backend signal as an event and
- * may send commands, which are passed to the backend's slots.
+ * over TLS for LAN screens. Keeps the listeners and broadcasts every backend signal as an event to
+ * each authenticated ClientSession; commands go to the backend's slots.
+ *
+ * The LAN endpoint runs on a thread of its own (LanEndpoint) with its own limits: a LAN peer
+ * cannot delay the agent's thread or take the local socket's connection slots.
  *
  * `history` answers go only to the sessions that sent `requestHistory` since the last answer (the
  * backend answers every request with one historyLoaded, so concurrent requests share an answer);
  * a request from the in-process UI reaches no remote session.
  *
- * Destroying the server closes every connection and removes the socket file.
+ * Destroying the server closes every connection, stops the LAN thread and removes the socket file.
  */
 class ControlServer final : public QObject
 {
@@ -30,22 +35,34 @@ class ControlServer final : public QObject
     Q_DISABLE_COPY_MOVE(ControlServer)
 
 public:
+    struct Limits
+    {
+        int maxLocalConnections = 64;
+        int maxLocalHandshakes = 16; ///< local connections that have not said hello yet
+        qint64 maxUnsent = qint64(Protocol::MaxServerMessageBytes) + 4 * 1024 * 1024;
+        LanLimits lan;
+    };
+
     /// @p backend must outlive the server.
     explicit ControlServer(RecoveryBackend *backend, QObject *parent = nullptr);
     ~ControlServer() override;
+
+    /// Before listening: the limits of both endpoints (tests lower them).
+    void setLimits(const Limits &limits);
+    Limits limits() const;
 
     /**
      * Listens on the Unix socket @p socketPath (mode 0660, group @p adminGroup when that group
      * exists). A leftover socket file is removed only if nobody answers on it. Peers are checked with
      * SO_PEERCRED: root, this process's user and members of @p adminGroup are let in; the local
-     * hello needs no token. False with @p error (for people) on failure.
+     * hello needs no proof. False with @p error (for people) on failure.
      */
     bool listenLocal(const QString &socketPath, const QString &adminGroup, QString *error);
 
     /**
      * Listens for wss:// on @p address:@p port (0 picks a free port, see lanPort()) presenting
-     * @p identity; clients must send @p token in their hello. Plain TCP or bad TLS on the port only
-     * costs that connection.
+     * @p identity; clients prove they hold @p token without sending it. Plain TCP, bad TLS or a
+     * slow peer only costs that connection, on the LAN thread.
      */
     bool listenLan(const QHostAddress &address, quint16 port, const TlsIdentity &identity,
                    const QByteArray &token, QString *error);
@@ -56,19 +73,22 @@ public:
     quint16 lanPort() const;
     /// Sessions that completed the handshake.
     int sessionCount() const;
+    /// What the LAN endpoint holds now and held at most.
+    LanStats lanStats() const;
 
-    /// Connections that have not completed the handshake by then are closed (default 10 s).
+    /// Before listenLan for the LAN: connections that have not completed the handshake by then are
+    /// closed (default 10 s).
     void setHandshakeTimeout(int ms);
     /**
-     * After a failed LAN authentication from an address its next error reply (and any new
-     * connection's hello) waits @p initialMs, doubling per failure up to @p maxMs
-     * (default 1 s to 30 s). Tests shorten it.
+     * Before listenLan: after a failed LAN authentication from an address its next answers wait
+     * @p initialMs, doubling per failure up to @p maxMs (default 0.5 s to 4 s, below the client's
+     * 10 s timeout).
      */
     void setAuthPenalty(int initialMs, int maxMs);
 
 signals:
     void sessionCountChanged(int count);
-    /// A client was turned away (@p code is the protocol error code), for logs and tests.
+    /// A local client was turned away (@p code is the protocol error code), for logs and tests.
     void clientRefused(const QString &peer, const QString &code);
 
 private:

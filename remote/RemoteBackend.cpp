@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QPointer>
@@ -13,6 +14,7 @@
 
 #include <memory>
 
+#include "MessageChannel.h"
 #include "RemoteLogging.h"
 #include "TlsIdentity.h"
 #include "protocol/Protocol.h"
@@ -27,14 +29,22 @@ public:
         reconnectTimer->setSingleShot(true);
         handshakeTimer->setSingleShot(true);
         QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] { open(); });
-        QObject::connect(handshakeTimer, &QTimer::timeout, q, [this] { lost(RemoteBackend::tr("the agent did not answer")); });
+        QObject::connect(handshakeTimer, &QTimer::timeout, q, [this] {
+            lost(RemoteBackend::tr("timed out: no answer from the agent within %1 s")
+                     .arg(handshakeMs / 1000.0, 0, 'f', 1));
+        });
     }
 
     void open();
     void closeTransport();
     void onConnected();
-    void onLocalData();
+    void attach(MessageChannel *channel);
     void onMessage(const QByteArray &data);
+    void onChallenge(const QJsonObject &message);
+    bool onWelcome(const QJsonObject &message);
+    QString command(QJsonObject message);
+    QString localError(QLocalSocket::LocalSocketError error) const;
+    QString webError(QAbstractSocket::SocketError error, const QString &text) const;
     void onSslErrors(const QList<QSslError> &errors);
     void lost(const QString &reason);
     void refuse(const QString &detail);
@@ -53,8 +63,15 @@ public:
 
     QPointer<QLocalSocket> local;
     QPointer<QWebSocket> web;
-    QByteArray buffer;
+    QPointer<MessageChannel> channel;
     bool certificateChecked = false;
+    QString serverNonce;
+    QString clientNonce;
+    bool challenged = false;
+    bool welcomed = false;
+    quint64 nextCommand = 0;
+    QString lastCommandId;
+    QHash<QString, QString> pending; ///< command id -> type
     bool hasState = false;
     bool started = false;
     bool stopping = false;
@@ -88,8 +105,8 @@ RemoteBackend *RemoteBackend::local(const QString &socketPath, QObject *parent)
     return backend;
 }
 
-RemoteBackend *RemoteBackend::lan(const QUrl &wssUrl, const QByteArray &token, const QString &pinnedFingerprint,
-                                  QObject *parent)
+RemoteBackend *RemoteBackend::lan(const QUrl &wssUrl, const QByteArray &token,
+                                  const QString &pinnedFingerprint, QObject *parent)
 {
     auto *backend = new RemoteBackend(parent);
     backend->d->lan = true;
@@ -190,6 +207,11 @@ QString RemoteBackend::serverVersion() const
     return d->serverVersion;
 }
 
+QString RemoteBackend::lastCommandId() const
+{
+    return d->lastCommandId;
+}
+
 QString RemoteBackend::target() const
 {
     return d->lan ? d->url.toDisplayString() : d->socketPath;
@@ -205,27 +227,29 @@ void RemoteBackend::setTimeouts(int handshakeMs, int backoffInitialMs, int backo
 
 void RemoteBackend::retry(const QString &name)
 {
-    d->send(Protocol::retry(name));
+    QJsonObject message = Protocol::command(Protocol::Type::retry(), QString());
+    message.insert(QStringLiteral("name"), name);
+    d->command(message);
 }
 
 void RemoteBackend::retryAllFailed()
 {
-    d->send(Protocol::command(Protocol::Type::retryAllFailed()));
+    d->command(Protocol::command(Protocol::Type::retryAllFailed(), QString()));
 }
 
 void RemoteBackend::acknowledgeCrash()
 {
-    d->send(Protocol::command(Protocol::Type::acknowledge()));
+    d->command(Protocol::command(Protocol::Type::acknowledge(), QString()));
 }
 
 void RemoteBackend::requestHistory()
 {
-    d->send(Protocol::command(Protocol::Type::requestHistory()));
+    d->command(Protocol::command(Protocol::Type::requestHistory(), QString()));
 }
 
 void RemoteBackend::snapshotNow()
 {
-    d->send(Protocol::command(Protocol::Type::snapshotNow()));
+    d->command(Protocol::command(Protocol::Type::snapshotNow(), QString()));
 }
 
 void RemoteBackend::Private::open()
@@ -233,9 +257,13 @@ void RemoteBackend::Private::open()
     closeTransport();
     if (stopping || connection == Connection::Refused)
         return;
-    buffer.clear();
     hasState = false;
     certificateChecked = false;
+    challenged = false;
+    welcomed = false;
+    serverNonce.clear();
+    clientNonce.clear();
+    pending.clear();
     handshakeTimer->start(handshakeMs);
     if (!lan) {
         auto *socket = new QLocalSocket(q);
@@ -244,29 +272,25 @@ void RemoteBackend::Private::open()
             if (socket == local)
                 onConnected();
         });
-        QObject::connect(socket, &QLocalSocket::readyRead, q, [this, socket] {
-            if (socket == local)
-                onLocalData();
-        });
-        QObject::connect(socket, &QLocalSocket::disconnected, q, [this, socket] {
-            if (socket == local)
-                lost(RemoteBackend::tr("the agent closed the connection"));
-        });
-        QObject::connect(socket, &QLocalSocket::errorOccurred, q, [this, socket](QLocalSocket::LocalSocketError) {
-            // Errors while connecting (no such socket, refused) come before any state change.
-            if (socket == local && socket->state() != QLocalSocket::ConnectedState)
-                lost(socket->errorString());
-        });
+        QObject::connect(socket, &QLocalSocket::errorOccurred, q,
+                         [this, socket](QLocalSocket::LocalSocketError error) {
+                             // Errors while connecting (no such socket, refused) come before any state
+                             // change.
+                             if (socket == local && !channel)
+                                 lost(localError(error));
+                         });
         socket->connectToServer(socketPath);
         return;
     }
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, q);
     web = socket;
+    // Bounded before anything arrives: a hostile server's frame cannot grow past one message.
+    socket->setMaxAllowedIncomingFrameSize(quint64(Protocol::MaxServerMessageBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(Protocol::MaxServerMessageBytes));
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     // No trusted roots at all: every certificate fails verification, so sslErrors() always comes
-    // and the pin, not a CA, decides.
+    // and the pin and the agent's proof, not a CA, decide.
     configuration.setCaCertificates({});
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
@@ -279,33 +303,79 @@ void RemoteBackend::Private::open()
         if (socket == web)
             onConnected();
     });
-    QObject::connect(socket, &QWebSocket::textMessageReceived, q, [this, socket](const QString &text) {
-        if (socket == web)
-            onMessage(text.toUtf8());
-    });
-    QObject::connect(socket, &QWebSocket::disconnected, q, [this, socket] {
-        if (socket == web)
-            lost(socket->closeReason().isEmpty() ? RemoteBackend::tr("the agent closed the connection") : socket->closeReason());
-    });
-    #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     const auto errorSignal = &QWebSocket::errorOccurred;
 #else
     const auto errorSignal = QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
 #endif
-    QObject::connect(socket, errorSignal, q, [this, socket](QAbstractSocket::SocketError) {
-        if (socket == web && socket->state() == QAbstractSocket::UnconnectedState)
-            lost(socket->errorString());
+    QObject::connect(socket, errorSignal, q, [this, socket](QAbstractSocket::SocketError error) {
+        if (socket == web && !channel)
+            lost(webError(error, socket->errorString()));
+    });
+    QObject::connect(socket, &QWebSocket::disconnected, q, [this, socket] {
+        if (socket == web && !channel)
+            lost(RemoteBackend::tr("the connection closed before the WebSocket handshake finished"));
     });
     socket->open(url);
+}
+
+QString RemoteBackend::Private::localError(QLocalSocket::LocalSocketError error) const
+{
+    switch (error) {
+    case QLocalSocket::ServerNotFoundError:
+        return RemoteBackend::tr("nothing listens at %1 (is the agent running?)").arg(socketPath);
+    case QLocalSocket::ConnectionRefusedError:
+        return RemoteBackend::tr("connection refused at %1 (the agent is not running or is overloaded)")
+            .arg(socketPath);
+    case QLocalSocket::SocketAccessError:
+        return RemoteBackend::tr("permission denied on %1 (root, the agent's user or its admin group only)")
+            .arg(socketPath);
+    case QLocalSocket::SocketTimeoutError:
+        return RemoteBackend::tr("timed out connecting to %1").arg(socketPath);
+    case QLocalSocket::PeerClosedError:
+        return RemoteBackend::tr("the agent closed the connection");
+    default:
+        return local ? local->errorString() : RemoteBackend::tr("connection failed");
+    }
+}
+
+QString RemoteBackend::Private::webError(QAbstractSocket::SocketError error, const QString &text) const
+{
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return RemoteBackend::tr("connection refused (is the agent listening on %1?)").arg(url.authority());
+    case QAbstractSocket::HostNotFoundError:
+        return RemoteBackend::tr("host %1 not found").arg(url.host());
+    case QAbstractSocket::SocketTimeoutError:
+        return RemoteBackend::tr("timed out connecting to %1").arg(url.authority());
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return RemoteBackend::tr("TLS failure: %1").arg(text);
+    case QAbstractSocket::RemoteHostClosedError:
+        return RemoteBackend::tr("the agent closed the connection");
+    case QAbstractSocket::NetworkError:
+        return RemoteBackend::tr("network error: %1").arg(text);
+    default:
+        return text;
+    }
 }
 
 void RemoteBackend::Private::closeTransport()
 {
     // Forget the pointers first: signals from a socket being dropped are ignored.
+    MessageChannel *oldChannel = channel;
     QLocalSocket *oldLocal = local;
     QWebSocket *oldWeb = web;
+    channel = nullptr;
     local = nullptr;
     web = nullptr;
+    if (oldChannel) {
+        oldChannel->disconnect(q);
+        oldChannel->abort();
+        oldChannel->deleteLater(); // owns its socket
+        return;
+    }
     if (oldLocal) {
         oldLocal->abort();
         oldLocal->deleteLater();
@@ -332,85 +402,178 @@ void RemoteBackend::Private::onSslErrors(const QList<QSslError> &errors)
         }
     }
     if (certificate.isNull()) {
-        refuse(RemoteBackend::tr("The agent at %1 presented no certificate that could be checked.").arg(q->target()));
+        refuse(RemoteBackend::tr("The agent at %1 presented no certificate that could be checked.")
+                   .arg(q->target()));
         return;
     }
     const QString fingerprint = TlsIdentity::fingerprintOf(certificate);
     seenFingerprint = fingerprint;
-    if (pinned.isEmpty()) {
-        qCInfo(lcRemote).noquote() << "first connection to" << q->target() << "- pinning certificate" << fingerprint;
-        pinned = fingerprint;
-        certificateChecked = true;
-        web->ignoreSslErrors();
-        emit q->fingerprintSeen(fingerprint);
-        return;
-    }
-    if (fingerprint != pinned) {
-        refuse(RemoteBackend::tr("The agent's certificate CHANGED - refusing to connect to %1. "
-                  "Expected SHA-256 %2 but the server presented %3. If the agent was reinstalled, "
-                  "compare the new fingerprint with the one its screen shows and pin it again; "
-                  "otherwise someone may be intercepting the connection.")
+    if (!pinned.isEmpty() && fingerprint != pinned) {
+        refuse(RemoteBackend::tr(
+                   "The agent's certificate CHANGED - refusing to connect to %1. "
+                   "Expected SHA-256 %2 but the server presented %3. If the agent was reinstalled, "
+                   "compare the new fingerprint with the one its screen shows and pin it again; "
+                   "otherwise someone may be intercepting the connection.")
                    .arg(q->target(), pinned, fingerprint));
         return;
     }
+    // With no pin the certificate only carries the handshake: the agent's proof, bound to this
+    // fingerprint, decides whether it is believed and pinned.
     certificateChecked = true;
     web->ignoreSslErrors();
 }
 
 void RemoteBackend::Private::onConnected()
 {
-    if (lan && !certificateChecked) {
+    MessageChannel::Limits limits;
+    limits.maxIncoming = Protocol::MaxServerMessageBytes;
+    limits.maxUnsent = 1024 * 1024;
+    if (!lan) {
+        attach(new LocalChannel(local, limits, q));
+        channel->send(Protocol::encode(Protocol::hello()));
+        return;
+    }
+    if (!certificateChecked) {
         // Fail closed: a certificate we never looked at is not trusted.
         refuse(RemoteBackend::tr("Could not check the certificate of %1.").arg(q->target()));
         return;
     }
-    send(Protocol::hello(lan ? QString::fromLatin1(token) : QString()));
+    attach(new WebSocketChannel(web, limits, 0, q));
+    // The agent speaks first on the LAN: its challenge.
 }
 
-void RemoteBackend::Private::onLocalData()
+void RemoteBackend::Private::attach(MessageChannel *newChannel)
 {
-    QLocalSocket *socket = local;
-    while (socket == local && socket->bytesAvailable() > 0) {
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype newline = buffer.indexOf('\n');
-            if (newline < 0)
-                break;
-            const QByteArray line = buffer.left(newline);
-            buffer.remove(0, newline + 1);
-            if (!line.trimmed().isEmpty())
-                onMessage(line);
-            if (socket != local)
-                return;
-        }
-        if (buffer.size() > Protocol::MaxServerMessageBytes) {
-            lost(RemoteBackend::tr("the agent sent an oversized message"));
+    channel = newChannel;
+    QObject::connect(newChannel, &MessageChannel::messageReceived, q,
+                     [this, newChannel](const QByteArray &data) {
+                         if (newChannel == channel)
+                             onMessage(data);
+                     });
+    QObject::connect(newChannel, &MessageChannel::rejected, q,
+                     [this, newChannel](const QString &, const QString &) {
+                         if (newChannel == channel)
+                             lost(RemoteBackend::tr("the agent sent an oversized or malformed message"));
+                     });
+    QObject::connect(newChannel, &MessageChannel::disconnected, q, [this, newChannel] {
+        if (newChannel != channel)
             return;
+        QString reason = RemoteBackend::tr("the agent closed the connection");
+        if (web && !web->closeReason().isEmpty())
+            reason = RemoteBackend::tr("the agent closed the connection: %1").arg(web->closeReason());
+        else if (web && web->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            reason = RemoteBackend::tr("the agent sent a message larger than %1 bytes")
+                         .arg(Protocol::MaxServerMessageBytes);
+        lost(reason);
+    });
+}
+
+void RemoteBackend::Private::onChallenge(const QJsonObject &message)
+{
+    const int protocol = message.value(QLatin1String("protocol")).toInt(-1);
+    if (protocol != Protocol::Version) {
+        refuse(RemoteBackend::tr(
+                   "The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.")
+                   .arg(q->target())
+                   .arg(protocol)
+                   .arg(Protocol::Version));
+        return;
+    }
+    serverNonce = message.value(QLatin1String("nonce")).toString();
+    if (!Protocol::isValidNonce(serverNonce)) {
+        refuse(RemoteBackend::tr(
+                   "The server at %1 sent an invalid challenge; it is not an archy-recovery agent.")
+                   .arg(q->target()));
+        return;
+    }
+    challenged = true;
+    clientNonce = Protocol::makeNonce();
+    channel->send(Protocol::encode(Protocol::hello(
+        clientNonce, Protocol::clientProof(token, serverNonce, clientNonce, seenFingerprint))));
+}
+
+bool RemoteBackend::Private::onWelcome(const QJsonObject &message)
+{
+    const int protocol = message.value(QLatin1String("protocol")).toInt(-1);
+    if (protocol != Protocol::Version) {
+        refuse(RemoteBackend::tr(
+                   "The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.")
+                   .arg(q->target())
+                   .arg(protocol)
+                   .arg(Protocol::Version));
+        return false;
+    }
+    if (lan) {
+        const QString proof = message.value(QLatin1String("proof")).toString();
+        if (!challenged ||
+            !Protocol::proofsEqual(proof,
+                                   Protocol::serverProof(token, serverNonce, clientNonce, seenFingerprint))) {
+            refuse(RemoteBackend::tr(
+                       "The server at %1 could not prove it holds the agent's token: it is not the agent, "
+                       "or someone is intercepting the connection. Nothing was sent to it but a proof "
+                       "it cannot reuse.")
+                       .arg(q->target()));
+            return false;
+        }
+        if (pinned.isEmpty()) {
+            qCInfo(lcRemote).noquote()
+                << "first connection to" << q->target() << "- pinning certificate" << seenFingerprint;
+            pinned = seenFingerprint;
+            emit q->fingerprintSeen(seenFingerprint);
         }
     }
+    welcomed = true;
+    serverVersion = message.value(QLatin1String("version")).toString().left(64);
+    return true;
 }
 
 void RemoteBackend::Private::onMessage(const QByteArray &data)
 {
     QJsonObject message;
     QString error;
-    if (!Protocol::decode(data, &message, &error)) {
+    if (!Protocol::decodeFromServer(data, &message, &error)) {
         lost(error);
         return;
     }
     const QString type = Protocol::typeOf(message);
-    if (type == Protocol::Type::welcome()) {
-        const int protocol = message.value(QLatin1String("protocol")).toInt(-1);
-        if (protocol != Protocol::Version) {
-            refuse(RemoteBackend::tr("The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.")
+    if (type == Protocol::Type::error() && Protocol::idOf(message).isEmpty()) {
+        const QString code = message.value(QLatin1String("code")).toString();
+        const QString text = message.value(QLatin1String("message")).toString().left(1024);
+        if (code == Protocol::Error::unauthorized()) {
+            refuse(lan ? RemoteBackend::tr("The agent at %1 refused us (wrong token?): %2")
+                             .arg(q->target(), text)
+                       : RemoteBackend::tr("The agent at %1 refused this user: %2").arg(q->target(), text));
+        } else if (code == Protocol::Error::unsupportedVersion()) {
+            refuse(RemoteBackend::tr("The agent at %1 does not speak protocol %2: %3")
                        .arg(q->target())
-                       .arg(protocol)
-                       .arg(Protocol::Version));
-            return;
+                       .arg(Protocol::Version)
+                       .arg(text));
+        } else {
+            emit q->errorOccurred(
+                RemoteBackend::tr("The agent reported an error (%1): %2").arg(code.left(64), text));
         }
-        serverVersion = message.value(QLatin1String("version")).toString();
-    } else if (type == Protocol::Type::state()) {
-        report = RecoveryReport::fromJson(message.value(QLatin1String("report")).toObject());
+        return;
+    }
+    if (lan && !challenged) {
+        if (type == Protocol::Type::challenge())
+            onChallenge(message);
+        else
+            refuse(RemoteBackend::tr(
+                       "The server at %1 did not start the protocol 2 handshake; it is not a current "
+                       "archy-recovery agent.")
+                       .arg(q->target()));
+        return;
+    }
+    if (!welcomed) {
+        if (type == Protocol::Type::welcome())
+            onWelcome(message);
+        else
+            refuse(RemoteBackend::tr("The server at %1 sent \"%2\" before its welcome; not believing it.")
+                       .arg(q->target(), type.left(64)));
+        return;
+    }
+    if (type == Protocol::Type::state()) {
+        report = Protocol::reportFromWire(message.value(QLatin1String("report")).toObject());
         const bool wasBusy = busy;
         busy = message.value(QLatin1String("busy")).toBool();
         const bool first = !hasState;
@@ -419,23 +582,38 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
             handshakeTimer->stop();
             backoffMs = backoffInitialMs;
             connection = Connection::Connected;
-            detail = serverVersion.isEmpty() ? RemoteBackend::tr("Connected to %1").arg(q->target())
-                                             : RemoteBackend::tr("Connected to %1 (agent %2)").arg(q->target(), serverVersion);
+            detail = serverVersion.isEmpty()
+                         ? RemoteBackend::tr("Connected to %1").arg(q->target())
+                         : RemoteBackend::tr("Connected to %1 (agent %2)").arg(q->target(), serverVersion);
         }
         emit q->reportReset(report);
         if (busy != wasBusy)
             emit q->busyChanged(busy);
         if (first)
             emit q->connectionChanged(connection, detail);
-    } else if (!hasState && type != Protocol::Type::error()) {
+    } else if (!hasState) {
         // Events before the first state would be applied to a stale report; the state follows.
         return;
+    } else if (type == Protocol::Type::result() || type == Protocol::Type::error()) {
+        const QString id = Protocol::idOf(message);
+        if (!pending.contains(id))
+            return;
+        pending.remove(id);
+        if (type == Protocol::Type::result()) {
+            emit q->commandAnswered(id, true, QString(), QString());
+        } else {
+            const QString code = message.value(QLatin1String("code")).toString().left(64);
+            const QString text = message.value(QLatin1String("message")).toString().left(1024);
+            emit q->commandAnswered(id, false, code, text);
+            emit q->errorOccurred(text);
+        }
     } else if (type == Protocol::Type::container()) {
-        const ContainerStatus status = ContainerStatus::fromJson(message.value(QLatin1String("status")).toObject());
+        const ContainerStatus status =
+            ContainerStatus::fromJson(message.value(QLatin1String("status")).toObject());
         applyContainer(status);
         emit q->containerChanged(status);
     } else if (type == Protocol::Type::report()) {
-        report = RecoveryReport::fromJson(message.value(QLatin1String("report")).toObject());
+        report = Protocol::reportFromWire(message.value(QLatin1String("report")).toObject());
         emit q->reportFinished(report);
     } else if (type == Protocol::Type::busy()) {
         const bool now = message.value(QLatin1String("busy")).toBool();
@@ -454,25 +632,23 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
         }
         emit q->crashLoopDetected(name);
     } else if (type == Protocol::Type::history()) {
+        const QString id = Protocol::idOf(message);
+        if (!id.isEmpty()) {
+            if (!pending.contains(id))
+                return;
+            pending.remove(id);
+        }
         QList<RecoveryReport> reports;
         const QJsonArray array = message.value(QLatin1String("reports")).toArray();
-        reports.reserve(array.size());
-        for (const QJsonValue &value : array)
-            reports.append(RecoveryReport::fromJson(value.toObject()));
+        const qsizetype count = qMin<qsizetype>(array.size(), Protocol::MaxHistoryReports);
+        reports.reserve(count);
+        for (qsizetype i = 0; i < count; ++i)
+            reports.append(Protocol::reportFromWire(array.at(i).toObject()));
         emit q->historyLoaded(reports);
+        if (!id.isEmpty())
+            emit q->commandAnswered(id, true, QString(), QString());
     } else if (type == Protocol::Type::notice()) {
-        emit q->errorOccurred(message.value(QLatin1String("message")).toString());
-    } else if (type == Protocol::Type::error()) {
-        const QString code = message.value(QLatin1String("code")).toString();
-        const QString text = message.value(QLatin1String("message")).toString();
-        if (code == Protocol::Error::unauthorized()) {
-            refuse(lan ? RemoteBackend::tr("The agent at %1 refused the token: %2").arg(q->target(), text)
-                       : RemoteBackend::tr("The agent at %1 refused this user: %2").arg(q->target(), text));
-        } else if (code == Protocol::Error::unsupportedVersion()) {
-            refuse(RemoteBackend::tr("The agent at %1 does not speak protocol %2: %3").arg(q->target()).arg(Protocol::Version).arg(text));
-        } else {
-            emit q->errorOccurred(RemoteBackend::tr("The agent reported an error (%1): %2").arg(code, text));
-        }
+        emit q->errorOccurred(message.value(QLatin1String("message")).toString().left(4096));
     }
     // Unknown server messages are ignored: a newer agent may add some.
 }
@@ -485,26 +661,26 @@ void RemoteBackend::Private::applyContainer(const ContainerStatus &status)
             return;
         }
     }
-    report.containers.append(status);
+    if (report.containers.size() < Protocol::MaxContainers)
+        report.containers.append(status);
 }
 
-bool RemoteBackend::Private::send(const QJsonObject &message)
+QString RemoteBackend::Private::command(QJsonObject message)
 {
-    const bool handshake = Protocol::typeOf(message) == Protocol::Type::hello();
-    if (stopping || (!handshake && !hasState)) {
-        emit q->errorOccurred(RemoteBackend::tr("Not connected to the agent; \"%1\" was not sent.").arg(Protocol::typeOf(message)));
-        return false;
+    lastCommandId.clear();
+    const QString type = Protocol::typeOf(message);
+    if (stopping || !hasState || !channel) {
+        emit q->errorOccurred(
+            RemoteBackend::tr("Not connected to the agent; \"%1\" was not sent.").arg(type));
+        return {};
     }
-    const QByteArray data = Protocol::encode(message);
-    if (local) {
-        local->write(data + '\n');
-        return true;
-    }
-    if (web) {
-        web->sendTextMessage(QString::fromUtf8(data));
-        return true;
-    }
-    return false;
+    const QString id = QStringLiteral("c%1").arg(++nextCommand);
+    message.insert(QStringLiteral("id"), id);
+    if (!channel->send(Protocol::encode(message)))
+        return {};
+    pending.insert(id, type);
+    lastCommandId = id;
+    return id;
 }
 
 void RemoteBackend::Private::lost(const QString &reason)
@@ -518,9 +694,10 @@ void RemoteBackend::Private::lost(const QString &reason)
     backoffMs = qMin(backoffMs * 2, backoffMaxMs);
     qCInfo(lcRemote).noquote() << "connection to" << q->target() << "lost:" << reason;
     lastReason = reason;
-    setConnection(Connection::Reconnecting, RemoteBackend::tr("No connection to %1 (%2); trying again in %3 s.")
-                                                .arg(q->target(), reason)
-                                                .arg(delay / 1000.0, 0, 'f', 1));
+    setConnection(Connection::Reconnecting,
+                  RemoteBackend::tr("No connection to %1 (%2); trying again in %3 s.")
+                      .arg(q->target(), reason)
+                      .arg(delay / 1000.0, 0, 'f', 1));
     reconnectTimer->start(delay);
 }
 
@@ -533,6 +710,7 @@ void RemoteBackend::Private::refuse(const QString &why)
     // Set before closing: the disconnect that follows must not schedule a reconnect.
     connection = Connection::Refused;
     closeTransport();
+    lastReason = why;
     detail = why;
     emit q->connectionChanged(connection, detail);
 }

@@ -33,9 +33,10 @@ public:
     /// A client of the agent's Unix socket (no token: the agent checks who we are).
     static RemoteBackend *local(const QString &socketPath, QObject *parent = nullptr);
     /**
-     * A client of wss://host:port. @p token is the agent's remote-token. The agent's certificate is
-     * accepted only if its SHA-256 fingerprint (TlsIdentity::fingerprint() form) equals
-     * @p pinnedFingerprint; with an empty pin the first certificate seen is accepted, reported with
+     * A client of wss://host:port. @p token is the agent's remote-token (it is never sent). The
+     * agent's certificate is accepted only if its SHA-256 fingerprint (TlsIdentity::fingerprint()
+     * form) equals @p pinnedFingerprint; with an empty pin any certificate may carry the handshake,
+     * and once the agent proved it holds the token, that certificate is reported with
      * fingerprintSeen() for the caller to store, and pinned for the life of this object.
      */
     static RemoteBackend *lan(const QUrl &wssUrl, const QByteArray &token, const QString &pinnedFingerprint,
@@ -68,6 +69,9 @@ public:
     /// Where this backend connects to, for people ("/run/.../control.sock", "wss://host:port").
     QString target() const;
 
+    /// The id the last command was sent with (empty if it was not sent).
+    QString lastCommandId() const;
+
     /// Tests shorten these: no state this long after connecting counts as a lost connection
     /// (default 10 s); backoff between attempts (default 500 ms doubling to 15 s).
     void setTimeouts(int handshakeMs, int backoffInitialMs, int backoffMaxMs);
@@ -80,9 +84,11 @@ public slots:
     void snapshotNow() override;
 
 signals:
-    /// The agent presented a certificate with this fingerprint and no pin was given: store it and
-    /// pass it as the pin next time (trust on first use).
+    /// No pin was given and the agent proved it holds the token over a certificate with this
+    /// fingerprint: store it and pass it as the pin next time.
     void fingerprintSeen(const QString &fingerprint);
+    /// The agent answered the command @p id: accepted (a result) or not (@p code and @p message).
+    void commandAnswered(const QString &id, bool accepted, const QString &code, const QString &message);
     /// stop() finished: the connection is closed.
     void stopped();
 

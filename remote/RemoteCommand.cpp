@@ -18,30 +18,30 @@ RemoteCommand::RemoteCommand(RemoteBackend *backend, Action action, const QStrin
                 if (connection == RecoveryBackend::Connection::Refused)
                     fail(detail);
                 else if (connection == RecoveryBackend::Connection::Reconnecting)
-                    fail(tr("Cannot reach the agent at %1: %2.").arg(m_backend->target(), m_backend->lastFailure()));
+                    fail(tr("Cannot reach the agent at %1: %2.")
+                             .arg(m_backend->target(), m_backend->lastFailure()));
             });
     connect(m_backend, &RecoveryBackend::reportReset, this, [this] {
         if (!m_acted)
             onState();
     });
+    connect(m_backend, &RemoteBackend::commandAnswered, this, &RemoteCommand::onAnswer);
+    // The result comes before any event the command causes, so these count only after it.
     connect(m_backend, &RecoveryBackend::reportFinished, this, [this] {
+        if (!m_accepted)
+            return;
         m_sawFinished = true;
-        if (m_acted && (m_action == Action::Retry || m_action == Action::RetryAllFailed) && !m_backend->isBusy())
+        if ((m_action == Action::Retry || m_action == Action::RetryAllFailed) && !m_backend->isBusy())
             succeed();
     });
     connect(m_backend, &RecoveryBackend::busyChanged, this, [this](bool busy) {
-        if (m_acted && !busy && m_sawFinished && (m_action == Action::Retry || m_action == Action::RetryAllFailed))
-            succeed();
-    });
-    connect(m_backend, &RecoveryBackend::crashAcknowledged, this, [this] {
-        if (m_acted && m_action == Action::Acknowledge)
+        if (m_accepted && !busy && m_sawFinished &&
+            (m_action == Action::Retry || m_action == Action::RetryAllFailed))
             succeed();
     });
     connect(m_backend, &RecoveryBackend::historyLoaded, this, [this](const QList<RecoveryReport> &reports) {
-        if (m_acted && m_action == Action::History) {
+        if (m_acted && m_action == Action::History && !m_commandId.isEmpty())
             m_history = reports;
-            succeed();
-        }
     });
     connect(m_backend, &RemoteBackend::stopped, this, [this] { emit finished(); });
 }
@@ -65,43 +65,50 @@ void RemoteCommand::onState()
     case Action::Status:
         succeed();
         return;
-    case Action::Retry: {
-        const ContainerStatus *found = nullptr;
-        for (const ContainerStatus &status : m_report.containers) {
-            if (status.name == m_name)
-                found = &status;
-        }
-        if (!found) {
-            fail(tr("No container named \"%1\" in the current start-up.").arg(m_name));
-            return;
-        }
-        if (found->state != ContainerState::Failed) {
-            fail(tr("%1 has not failed (%2); nothing to retry.").arg(m_name, containerStateText(found->state)));
-            return;
-        }
+    case Action::Retry:
         m_backend->retry(m_name);
-        return;
-    }
+        break;
     case Action::RetryAllFailed:
         if (m_report.failed().isEmpty()) {
             succeed();
             return;
         }
         m_backend->retryAllFailed();
-        return;
+        break;
     case Action::Acknowledge:
-        if (m_report.acknowledged) {
-            succeed();
-            return;
-        }
         m_backend->acknowledgeCrash();
-        return;
+        break;
     case Action::History:
         m_backend->requestHistory();
-        return;
+        break;
     case Action::SnapshotNow:
         m_backend->snapshotNow();
-        succeed(); // stop() delivers it before closing
+        break;
+    }
+    m_commandId = m_backend->lastCommandId();
+    if (m_commandId.isEmpty())
+        fail(tr("The command could not be sent to the agent."));
+}
+
+void RemoteCommand::onAnswer(const QString &id, bool accepted, const QString &code, const QString &message)
+{
+    if (m_done || id != m_commandId)
+        return;
+    if (!accepted) {
+        Q_UNUSED(code)
+        fail(message);
+        return;
+    }
+    m_accepted = true;
+    switch (m_action) {
+    case Action::Retry:
+    case Action::RetryAllFailed:
+        return; // wait for the run to finish
+    case Action::Status:
+    case Action::Acknowledge:
+    case Action::History:
+    case Action::SnapshotNow:
+        succeed();
         return;
     }
 }

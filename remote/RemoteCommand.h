@@ -12,7 +12,8 @@ class RemoteBackend;
 
 /**
  * One command for the CLI (`archy-recovery status|retry|history ...` against a running agent):
- * connect, wait for the state, act, wait for the answer, close, emit finished(). Never retries a
+ * connect, wait for the state, send the command, wait for the agent's result (or error) with the
+ * command's id and, for a retry, for its run to finish; close, emit finished(). Never retries a
  * lost connection. The caller runs the event loop and quits on finished().
  */
 class RemoteCommand final : public QObject
@@ -54,6 +55,7 @@ signals:
 
 private:
     void onState();
+    void onAnswer(const QString &id, bool accepted, const QString &code, const QString &message);
     void succeed();
     void fail(const QString &error);
     void finish();
@@ -65,6 +67,8 @@ private:
     bool m_done = false;
     bool m_ok = false;
     bool m_sawFinished = false;
+    bool m_accepted = false;
+    QString m_commandId;
     QString m_error;
     RecoveryReport m_report;
     QList<RecoveryReport> m_history;

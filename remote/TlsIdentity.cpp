@@ -24,7 +24,6 @@ namespace archy {
 
 namespace {
 
-
 constexpr qint64 MaxPemBytes = 1024 * 1024;
 
 bool readPem(const QString &path, QByteArray *data, QString *error)
@@ -57,7 +56,8 @@ void deliverLater(QObject *receiver, const TlsIdentity::Done &done, const TlsIde
 bool renameOver(const QString &from, const QString &to, QString *error)
 {
     if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
-        *error = QCoreApplication::translate("archy::TlsIdentity", "Cannot move %1 into place: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QCoreApplication::translate("archy::TlsIdentity", "Cannot move %1 into place: %2")
+                     .arg(to, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     return true;
@@ -80,7 +80,8 @@ TlsIdentity TlsIdentity::load(const QString &certPath, const QString &keyPath, Q
         return {};
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certPem, QSsl::Pem);
     if (certificates.isEmpty() || certificates.first().isNull()) {
-        *err = QCoreApplication::translate("archy::TlsIdentity", "%1 holds no PEM certificate.").arg(certPath);
+        *err =
+            QCoreApplication::translate("archy::TlsIdentity", "%1 holds no PEM certificate.").arg(certPath);
         return {};
     }
     QSslKey key;
@@ -90,7 +91,9 @@ TlsIdentity TlsIdentity::load(const QString &certPath, const QString &keyPath, Q
             break;
     }
     if (key.isNull()) {
-        *err = QCoreApplication::translate("archy::TlsIdentity", "%1 holds no unencrypted PEM private key (EC or RSA).").arg(keyPath);
+        *err = QCoreApplication::translate("archy::TlsIdentity",
+                                           "%1 holds no unencrypted PEM private key (EC or RSA).")
+                   .arg(keyPath);
         return {};
     }
     return TlsIdentity(certificates.first(), key);
@@ -119,8 +122,11 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
 
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty()) {
-        deliverLater(receiver, done, {},
-                     QCoreApplication::translate("archy::TlsIdentity", "Cannot make a TLS certificate: the openssl program was not found (package openssl)."));
+        deliverLater(
+            receiver, done, {},
+            QCoreApplication::translate(
+                "archy::TlsIdentity",
+                "Cannot make a TLS certificate: the openssl program was not found (package openssl)."));
         return;
     }
 
@@ -128,8 +134,10 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     // so a half-written or world-readable key never sits under the final names.
     auto workDir = std::make_shared<QTemporaryDir>(dir.filePath(QStringLiteral(".tls-XXXXXX")));
     if (!workDir->isValid()) {
-        deliverLater(receiver, done, {},
-                     QCoreApplication::translate("archy::TlsIdentity", "Cannot make a TLS certificate in %1: %2").arg(dataDir, workDir->errorString()));
+        deliverLater(
+            receiver, done, {},
+            QCoreApplication::translate("archy::TlsIdentity", "Cannot make a TLS certificate in %1: %2")
+                .arg(dataDir, workDir->errorString()));
         return;
     }
     const QString newKey = QDir(workDir->path()).filePath(keyFileName());
@@ -162,36 +170,39 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     });
     QObject::connect(process, &QProcess::errorOccurred, process, [process, finish](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            finish({}, QCoreApplication::translate("archy::TlsIdentity", "Cannot run openssl: %1").arg(process->errorString()));
+            finish({}, QCoreApplication::translate("archy::TlsIdentity", "Cannot run openssl: %1")
+                           .arg(process->errorString()));
     });
-    QObject::connect(process, &QProcess::finished, process,
-                     [=](int exitCode, QProcess::ExitStatus status) {
-                         if (status != QProcess::NormalExit || exitCode != 0) {
-                             const QString output = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                             finish({}, QCoreApplication::translate("archy::TlsIdentity", "openssl could not make a certificate (exit %1): %2")
-                                            .arg(exitCode)
-                                            .arg(output.right(500)));
-                             return;
-                         }
-                         const QFileDevice::Permissions privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-                         QString error;
-                         if (!QFile::setPermissions(newKey, privateMode) || !QFile::setPermissions(newCert, privateMode)) {
-                             finish({}, QCoreApplication::translate("archy::TlsIdentity", "Cannot make the new TLS files private in %1.").arg(workDir->path()));
-                             return;
-                         }
-                         const TlsIdentity identity = load(newCert, newKey, &error);
-                         // Key first: a certificate under its final name always has its key.
-                         if (identity.isNull() || !renameOver(newKey, keyPath, &error)
-                             || !renameOver(newCert, certPath, &error)) {
-                             finish({}, error);
-                             return;
-                         }
-                         DurableFile::syncDirectoryOf(certPath, &error);
-                         qCInfo(lcRemote).noquote() << "made a self-signed TLS certificate" << certPath
-                                                    << "SHA-256" << identity.fingerprint();
-                         (void)workDir; // keeps the work dir alive until here
-                         finish(identity, QString());
-                     });
+    QObject::connect(process, &QProcess::finished, process, [=](int exitCode, QProcess::ExitStatus status) {
+        if (status != QProcess::NormalExit || exitCode != 0) {
+            const QString output = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+            finish({}, QCoreApplication::translate("archy::TlsIdentity",
+                                                   "openssl could not make a certificate (exit %1): %2")
+                           .arg(exitCode)
+                           .arg(output.right(500)));
+            return;
+        }
+        const QFileDevice::Permissions privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        QString error;
+        if (!QFile::setPermissions(newKey, privateMode) || !QFile::setPermissions(newCert, privateMode)) {
+            finish({}, QCoreApplication::translate("archy::TlsIdentity",
+                                                   "Cannot make the new TLS files private in %1.")
+                           .arg(workDir->path()));
+            return;
+        }
+        const TlsIdentity identity = load(newCert, newKey, &error);
+        // Key first: a certificate under its final name always has its key.
+        if (identity.isNull() || !renameOver(newKey, keyPath, &error) ||
+            !renameOver(newCert, certPath, &error)) {
+            finish({}, error);
+            return;
+        }
+        DurableFile::syncDirectoryOf(certPath, &error);
+        qCInfo(lcRemote).noquote() << "made a self-signed TLS certificate" << certPath << "SHA-256"
+                                   << identity.fingerprint();
+        (void)workDir; // keeps the work dir alive until here
+        finish(identity, QString());
+    });
 
     process->setProgram(openssl);
     process->setArguments({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
@@ -204,7 +215,8 @@ void TlsIdentity::ensureSelfSigned(const QString &dataDir, QObject *receiver, Do
     process->setStandardOutputFile(QProcess::nullDevice());
     timer->start(timeoutMs);
     // Queued so callers get back control first, as with every other async call here.
-    QMetaObject::invokeMethod(process, [process] { process->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        process, [process] { process->start(); }, Qt::QueuedConnection);
 }
 
 } // namespace archy

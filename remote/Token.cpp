@@ -28,6 +28,25 @@ bool isValidToken(const QByteArray &token)
     return true;
 }
 
+QByteArray readFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QCoreApplication::translate("archy::Token", "Cannot read the token file %1: %2")
+                         .arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray token = file.read(1024).trimmed();
+    if (!isValidToken(token)) {
+        if (error)
+            *error = QCoreApplication::translate("archy::Token", "%1 does not hold a token (64 hex digits).")
+                         .arg(path);
+        return {};
+    }
+    return token.toLower();
+}
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     const QByteArray da = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
@@ -49,16 +68,21 @@ QByteArray ensureToken(const QString &dataDir, QString *error)
         const QByteArray token = data.trimmed();
         if (!isValidToken(token)) {
             if (error)
-                *error = QCoreApplication::translate("archy::Token", "%1 is not 64 hex digits; remove it to make a new token.").arg(path);
+                *error = QCoreApplication::translate(
+                             "archy::Token", "%1 is not 64 hex digits; remove it to make a new token.")
+                             .arg(path);
             return {};
         }
-        const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                               QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                               QFileDevice::WriteOther | QFileDevice::ExeOther;
         if (QFile::permissions(path) & loose) {
             qCWarning(lcRemote).noquote() << "tightening the permissions of" << path << "to 0600";
             if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
                 if (error)
-                    *error = QCoreApplication::translate("archy::Token", "%1 is readable by others and cannot be made private.").arg(path);
+                    *error = QCoreApplication::translate(
+                                 "archy::Token", "%1 is readable by others and cannot be made private.")
+                                 .arg(path);
                 return {};
             }
         }
@@ -66,7 +90,9 @@ QByteArray ensureToken(const QString &dataDir, QString *error)
     }
     case DurableFile::ReadStatus::TooBig:
         if (error)
-            *error = QCoreApplication::translate("archy::Token", "%1 is not 64 hex digits; remove it to make a new token.").arg(path);
+            *error = QCoreApplication::translate("archy::Token",
+                                                 "%1 is not 64 hex digits; remove it to make a new token.")
+                         .arg(path);
         return {};
     case DurableFile::ReadStatus::Error:
         if (error)

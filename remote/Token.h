@@ -6,7 +6,10 @@
 namespace archy::Token {
 
 /// The token file in the data dir: 64 hex digits, mode 0600.
-inline QString fileName() { return QStringLiteral("remote-token"); }
+inline QString fileName()
+{
+    return QStringLiteral("remote-token");
+}
 
 /**
  * Returns the LAN token of @p dataDir, making it on first use: 32 random bytes from the system
@@ -17,6 +20,13 @@ inline QString fileName() { return QStringLiteral("remote-token"); }
  * Blocking (a few small file operations and an fsync): call it once at start-up.
  */
 QByteArray ensureToken(const QString &dataDir, QString *error);
+
+/**
+ * Reads a token file a client was given (the agent's remote-token, copied): the first line, which
+ * must be 64 hex digits. Empty with @p error (for people) if the file cannot be read or holds no
+ * token. Used by the CLI and the desktop alike.
+ */
+QByteArray readFile(const QString &path, QString *error);
 
 /// True if @p token is 64 hex digits.
 bool isValidToken(const QByteArray &token);

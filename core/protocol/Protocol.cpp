@@ -1,8 +1,11 @@
 #include "Protocol.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 
 namespace archy::Protocol {
 
@@ -10,6 +13,17 @@ namespace {
 QJsonObject message(const QString &type)
 {
     return QJsonObject{{QStringLiteral("type"), type}};
+}
+
+QString proof(const char *role, const QByteArray &token, const QString &serverNonce,
+              const QString &clientNonce, const QString &fingerprint)
+{
+    QMessageAuthenticationCode code(QCryptographicHash::Sha256, token.trimmed().toLower());
+    code.addData(QByteArray("archy-recovery/2 ") + role + '\n');
+    code.addData(serverNonce.toLatin1().toLower() + '\n');
+    code.addData(clientNonce.toLatin1().toLower() + '\n');
+    code.addData(fingerprint.toLatin1().toUpper());
+    return QString::fromLatin1(code.result().toHex());
 }
 } // namespace
 
@@ -38,46 +52,156 @@ bool decode(const QByteArray &data, QJsonObject *object, QString *error)
     return true;
 }
 
+bool decodeFromServer(const QByteArray &data, QJsonObject *object, QString *error)
+{
+    if (data.size() > MaxServerMessageBytes ||
+        countJsonValues(data, MaxServerMessageValues) > MaxServerMessageValues) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "archy::Protocol", "The agent sent a message larger than this program accepts.");
+        return false;
+    }
+    return decode(data, object, error);
+}
+
+int countJsonValues(const QByteArray &data, int limit)
+{
+    // Every value but the outermost follows '[', ':' or ',' outside a string; counting those
+    // bounds the values without building any.
+    int count = 1;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : data) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == ':' || c == ',') {
+            if (++count > limit)
+                return count;
+        }
+    }
+    return count;
+}
+
 QString typeOf(const QJsonObject &object)
 {
     return object.value(QLatin1String("type")).toString();
 }
 
-QJsonObject hello(const QString &token)
+QString idOf(const QJsonObject &object)
+{
+    return object.value(QLatin1String("id")).toString();
+}
+
+QString makeNonce()
+{
+    QByteArray raw(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
+                                         reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    return QString::fromLatin1(raw.toHex());
+}
+
+bool isValidNonce(const QString &nonce)
+{
+    if (nonce.size() != 64)
+        return false;
+    for (const QChar c : nonce) {
+        const char16_t u = c.unicode();
+        if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F')))
+            return false;
+    }
+    return true;
+}
+
+QString clientProof(const QByteArray &token, const QString &serverNonce, const QString &clientNonce,
+                    const QString &fingerprint)
+{
+    return proof("client", token, serverNonce, clientNonce, fingerprint);
+}
+
+QString serverProof(const QByteArray &token, const QString &serverNonce, const QString &clientNonce,
+                    const QString &fingerprint)
+{
+    return proof("server", token, serverNonce, clientNonce, fingerprint);
+}
+
+bool proofsEqual(const QString &a, const QString &b)
+{
+    // Hash first: equal-length digests, so neither length nor position of a difference leaks.
+    const QByteArray da = QCryptographicHash::hash(a.toUtf8().toLower(), QCryptographicHash::Sha256);
+    const QByteArray db = QCryptographicHash::hash(b.toUtf8().toLower(), QCryptographicHash::Sha256);
+    unsigned char diff = 0;
+    for (int i = 0; i < da.size(); ++i)
+        diff |= static_cast<unsigned char>(da.at(i) ^ db.at(i));
+    return diff == 0;
+}
+
+QJsonObject hello(const QString &nonce, const QString &proofHex)
 {
     QJsonObject object = message(Type::hello());
     object.insert(QStringLiteral("protocol"), Version);
-    if (!token.isEmpty())
-        object.insert(QStringLiteral("token"), token);
+    if (!nonce.isEmpty())
+        object.insert(QStringLiteral("nonce"), nonce);
+    if (!proofHex.isEmpty())
+        object.insert(QStringLiteral("proof"), proofHex);
     return object;
 }
 
-QJsonObject retry(const QString &name)
+QJsonObject retry(const QString &id, const QString &name)
 {
-    QJsonObject object = message(Type::retry());
+    QJsonObject object = command(Type::retry(), id);
     object.insert(QStringLiteral("name"), name);
     return object;
 }
 
-QJsonObject command(const QString &type)
+QJsonObject command(const QString &type, const QString &id)
 {
-    return message(type);
+    QJsonObject object = message(type);
+    object.insert(QStringLiteral("id"), id);
+    return object;
 }
 
-QJsonObject welcome(const QString &serverVersion)
+QJsonObject challenge(const QString &nonce)
+{
+    QJsonObject object = message(Type::challenge());
+    object.insert(QStringLiteral("protocol"), Version);
+    object.insert(QStringLiteral("nonce"), nonce);
+    return object;
+}
+
+QJsonObject welcome(const QString &serverVersion, const QString &proofHex)
 {
     QJsonObject object = message(Type::welcome());
     object.insert(QStringLiteral("protocol"), Version);
     object.insert(QStringLiteral("server"), QStringLiteral("archy-recovery"));
     object.insert(QStringLiteral("version"), serverVersion);
+    if (!proofHex.isEmpty())
+        object.insert(QStringLiteral("proof"), proofHex);
     return object;
 }
 
-QJsonObject error(const QString &code, const QString &text)
+QJsonObject error(const QString &code, const QString &text, const QString &id)
 {
     QJsonObject object = message(Type::error());
+    if (!id.isEmpty())
+        object.insert(QStringLiteral("id"), id);
     object.insert(QStringLiteral("code"), code);
     object.insert(QStringLiteral("message"), text);
+    return object;
+}
+
+QJsonObject result(const QString &id)
+{
+    QJsonObject object = message(Type::result());
+    object.insert(QStringLiteral("id"), id);
     return object;
 }
 
@@ -122,12 +246,14 @@ QJsonObject crashLoop(const QString &name)
     return object;
 }
 
-QJsonObject history(const QList<RecoveryReport> &reports)
+QJsonObject history(const QList<RecoveryReport> &reports, const QString &id)
 {
     QJsonArray array;
     for (const RecoveryReport &report : reports)
         array.append(report.toJson());
     QJsonObject object = message(Type::history());
+    if (!id.isEmpty())
+        object.insert(QStringLiteral("id"), id);
     object.insert(QStringLiteral("reports"), array);
     return object;
 }
@@ -146,6 +272,19 @@ QString checkHello(const QJsonObject &object)
     if (object.value(QLatin1String("protocol")).toInt(-1) != Version)
         return Error::unsupportedVersion();
     return {};
+}
+
+RecoveryReport reportFromWire(const QJsonObject &object)
+{
+    QJsonObject bounded = object;
+    const QJsonArray containers = object.value(QLatin1String("containers")).toArray();
+    if (containers.size() > MaxContainers) {
+        QJsonArray kept;
+        for (qsizetype i = 0; i < MaxContainers; ++i)
+            kept.append(containers.at(i));
+        bounded.insert(QStringLiteral("containers"), kept);
+    }
+    return RecoveryReport::fromJson(bounded);
 }
 
 } // namespace archy::Protocol

@@ -66,10 +66,11 @@ public:
         const QByteArray snapshot = QJsonDocument(QJsonObject{{QStringLiteral("timestamp"), 1000},
                                                               {QStringLiteral("containers"), containers}})
                                         .toJson(QJsonDocument::Compact);
-        if (!writeAll(dir.filePath(RunMarker::fileName()), "999999999")
-            || !writeAll(dir.filePath(SnapshotStore::fileName()), snapshot)
-            || !m_fake.setContainers({{QStringLiteral("good"), QStringLiteral("img:1"), QStringLiteral("exited")},
-                                      {QStringLiteral("bad"), QStringLiteral("img:1"), QStringLiteral("exited")}}))
+        if (!writeAll(dir.filePath(RunMarker::fileName()), "999999999") ||
+            !writeAll(dir.filePath(SnapshotStore::fileName()), snapshot) ||
+            !m_fake.setContainers(
+                {{QStringLiteral("good"), QStringLiteral("img:1"), QStringLiteral("exited")},
+                 {QStringLiteral("bad"), QStringLiteral("img:1"), QStringLiteral("exited")}}))
             return false;
         FakePodman::setFailNames(QStringLiteral("bad"));
 
@@ -172,18 +173,47 @@ class RawWebClient final
 public:
     explicit RawWebClient(quint16 port)
     {
-        QObject::connect(&socket, &QWebSocket::sslErrors, &socket, [this](const QList<QSslError> &) {
-            socket.ignoreSslErrors();
-        });
+        QObject::connect(&socket, &QWebSocket::sslErrors, &socket,
+                         [this](const QList<QSslError> &) { socket.ignoreSslErrors(); });
         QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
                          [this](const QString &text) { received.add(text.toUtf8()); });
         QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
         socket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(port)));
     }
-    bool waitConnected() { return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000); }
+    bool waitConnected()
+    {
+        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+    }
     void send(const QByteArray &data) { socket.sendTextMessage(QString::fromUtf8(data)); }
     void send(const QJsonObject &message) { send(Protocol::encode(message)); }
-    bool waitClosed(int ms = 5000) { return QTest::qWaitFor([this] { return closed; }, ms); }
+    bool waitClosed(int ms = 5000)
+    {
+        return QTest::qWaitFor([this] { return closed; }, ms);
+    }
+    /// The agent's challenge nonce, once it came.
+    QString serverNonce() const
+    {
+        const int i = received.indexOf(Protocol::Type::challenge());
+        return i < 0 ? QString() : received.messages.at(i).value(QLatin1String("nonce")).toString();
+    }
+    bool waitChallenge()
+    {
+        return QTest::qWaitFor([this] { return !serverNonce().isEmpty(); }, 5000);
+    }
+    /// A hello answering the challenge with a proof made from @p token and @p fingerprint.
+    QJsonObject helloFor(const QByteArray &token, const QString &fingerprint)
+    {
+        const QString nonce = Protocol::makeNonce();
+        return Protocol::hello(nonce, Protocol::clientProof(token, serverNonce(), nonce, fingerprint));
+    }
+    /// Connects, answers the challenge, waits for the state.
+    bool authenticate(const QByteArray &token, const QString &fingerprint)
+    {
+        if (!waitConnected() || !waitChallenge())
+            return false;
+        send(helloFor(token, fingerprint));
+        return QTest::qWaitFor([this] { return received.has(Protocol::Type::state()); }, 10000);
+    }
 
     QWebSocket socket;
     Received received;
@@ -207,10 +237,16 @@ public:
         QObject::connect(&socket, &QLocalSocket::disconnected, &socket, [this] { closed = true; });
         socket.connectToServer(path);
     }
-    bool waitConnected() { return QTest::qWaitFor([this] { return socket.state() == QLocalSocket::ConnectedState; }, 5000); }
+    bool waitConnected()
+    {
+        return QTest::qWaitFor([this] { return socket.state() == QLocalSocket::ConnectedState; }, 5000);
+    }
     void send(const QByteArray &line) { socket.write(line); }
     void send(const QJsonObject &message) { send(Protocol::encode(message) + '\n'); }
-    bool waitClosed(int ms = 5000) { return QTest::qWaitFor([this] { return closed; }, ms); }
+    bool waitClosed(int ms = 5000)
+    {
+        return QTest::qWaitFor([this] { return closed; }, ms);
+    }
 
     QLocalSocket socket;
     QByteArray buffer;

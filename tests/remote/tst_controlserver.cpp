@@ -22,9 +22,9 @@ using archy::ControlServer;
 using archy::RecoveryBackend;
 using archy::RemoteBackend;
 using archy::test::AgentFixture;
+using archy::test::findStatus;
 using archy::test::RawLocalClient;
 using archy::test::RawWebClient;
-using archy::test::findStatus;
 namespace Protocol = archy::Protocol;
 
 class TestControlServer final : public QObject
@@ -58,6 +58,7 @@ private:
     /// A fresh client over @p lan gets welcome and state: the agent still serves.
     void verifyGoodClient(bool lan);
     static bool waitConnected(RemoteBackend *backend);
+    bool listenBoth(int penaltyInitialMs, int penaltyMaxMs);
 
     QTemporaryDir m_identityDir;
     archy::TlsIdentity m_identity;
@@ -91,11 +92,17 @@ void TestControlServer::cleanup()
 
 bool TestControlServer::listenBoth()
 {
+    return listenBoth(50, 400);
+}
+
+bool TestControlServer::listenBoth(int penaltyInitialMs, int penaltyMaxMs)
+{
+    m_server.reset();
     m_server = std::make_unique<ControlServer>(m_fixture->agent.get());
-    m_server->setAuthPenalty(50, 400);
+    m_server->setAuthPenalty(penaltyInitialMs, penaltyMaxMs);
     QString error;
-    if (!m_server->listenLocal(m_fixture->socketPath(), QStringLiteral("archy-admin-test-none"), &error)
-        || !m_server->listenLan(QHostAddress::LocalHost, 0, m_identity, m_token, &error)) {
+    if (!m_server->listenLocal(m_fixture->socketPath(), QStringLiteral("archy-admin-test-none"), &error) ||
+        !m_server->listenLan(QHostAddress::LocalHost, 0, m_identity, m_token, &error)) {
         qWarning("listen: %s", qPrintable(error));
         return false;
     }
@@ -104,14 +111,15 @@ bool TestControlServer::listenBoth()
 
 bool TestControlServer::waitConnected(RemoteBackend *backend)
 {
-    return QTest::qWaitFor([backend] { return backend->connection() == RecoveryBackend::Connection::Connected; },
-                           10000);
+    return QTest::qWaitFor(
+        [backend] { return backend->connection() == RecoveryBackend::Connection::Connected; }, 10000);
 }
 
 void TestControlServer::verifyGoodClient(bool lan)
 {
-    std::unique_ptr<RemoteBackend> client(lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
-                                              : RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> client(
+        lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
+            : RemoteBackend::local(m_fixture->socketPath()));
     QSignalSpy reset(client.get(), &RecoveryBackend::reportReset);
     client->start();
     QVERIFY2(waitConnected(client.get()), qPrintable(client->connectionDetail()));
@@ -131,7 +139,8 @@ void TestControlServer::localRoundTrip()
     second->start();
     QVERIFY2(waitConnected(first.get()), qPrintable(first->connectionDetail()));
     QVERIFY(waitConnected(second.get()));
-    QCOMPARE(connection.last().at(0).value<RecoveryBackend::Connection>(), RecoveryBackend::Connection::Connected);
+    QCOMPARE(connection.last().at(0).value<RecoveryBackend::Connection>(),
+             RecoveryBackend::Connection::Connected);
     QCOMPARE(reset.size(), 1);
     QCOMPARE(m_server->sessionCount(), 2);
 
@@ -148,7 +157,8 @@ void TestControlServer::localRoundTrip()
     QSignalSpy clientFinished(first.get(), &RecoveryBackend::reportFinished);
     first->retry(QStringLiteral("bad"));
     QVERIFY(agentFinished.wait(10000));
-    QCOMPARE(findStatus(m_fixture->agent->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
+    QCOMPARE(findStatus(m_fixture->agent->currentReport(), QStringLiteral("bad")).state,
+             ContainerState::Running);
     QTRY_COMPARE(findStatus(first->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
     QTRY_COMPARE(findStatus(second->currentReport(), QStringLiteral("bad")).state, ContainerState::Running);
     QTRY_COMPARE(clientFinished.size(), 1);
@@ -184,43 +194,66 @@ void TestControlServer::lanRoundTrip()
 
 void TestControlServer::lanRefusesBadToken_data()
 {
-    QTest::addColumn<QJsonObject>("hello");
-    QJsonObject noToken{{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("protocol"), 1}};
-    QTest::newRow("no token") << noToken;
-    QTest::newRow("wrong token") << Protocol::hello(QString(64, QLatin1Char('0')));
-    QJsonObject numberToken = noToken;
-    numberToken.insert(QStringLiteral("token"), 12);
-    QTest::newRow("token not a string") << numberToken;
-    QTest::newRow("command before hello") << Protocol::command(Protocol::Type::requestHistory());
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("no proof") << 0 << Protocol::Error::unauthorized();
+    QTest::newRow("wrong token") << 1 << Protocol::Error::unauthorized();
+    QTest::newRow("proof for another certificate") << 2 << Protocol::Error::unauthorized();
+    QTest::newRow("command before hello") << 3 << Protocol::Error::unauthorized();
+    QTest::newRow("protocol 1 with the token") << 4 << Protocol::Error::unsupportedVersion();
 }
 
 void TestControlServer::lanRefusesBadToken()
 {
-    QFETCH(QJsonObject, hello);
-    QSignalSpy refused(m_server.get(), &ControlServer::clientRefused);
+    QFETCH(int, kind);
+    QFETCH(QString, code);
     RawWebClient client(m_server->lanPort());
     QVERIFY(client.waitConnected());
-    client.send(hello);
-    client.send(Protocol::command(Protocol::Type::requestHistory())); // pipelined: must get nothing
+    QVERIFY(client.waitChallenge());
+    const QString otherFingerprint =
+        QString(m_identity.fingerprint()).replace(QLatin1Char('A'), QLatin1Char('B'));
+    switch (kind) {
+    case 0:
+        client.send(Protocol::hello());
+        break;
+    case 1:
+        client.send(client.helloFor(QByteArray(64, '0'), m_identity.fingerprint()));
+        break;
+    case 2:
+        client.send(client.helloFor(
+            m_token, otherFingerprint == m_identity.fingerprint() ? QStringLiteral("00") : otherFingerprint));
+        break;
+    case 3:
+        client.send(Protocol::command(Protocol::Type::requestHistory(), QStringLiteral("1")));
+        break;
+    case 4:
+        client.send(QJsonObject{{QStringLiteral("type"), QStringLiteral("hello")},
+                                {QStringLiteral("protocol"), 1},
+                                {QStringLiteral("token"), QString::fromLatin1(m_token)}});
+        break;
+    }
+    client.send(
+        Protocol::command(Protocol::Type::requestHistory(), QStringLiteral("2"))); // pipelined: gets nothing
     QVERIFY(client.waitClosed());
-    QCOMPARE(client.received.errorCode(), Protocol::Error::unauthorized());
-    QCOMPARE(client.received.messages.size(), 1); // the error, nothing else
+    QCOMPARE(client.received.errorCode(), code);
+    QCOMPARE(client.received.messages.size(), 2); // the challenge and the error, nothing else
     QVERIFY(!client.received.has(Protocol::Type::state()));
-    QCOMPARE(refused.size(), 1);
+    QVERIFY(!client.received.has(Protocol::Type::welcome()));
     QCOMPARE(m_server->sessionCount(), 0);
     verifyGoodClient(true);
 }
 
 void TestControlServer::lanPenaltyGrows()
 {
-    m_server->setAuthPenalty(300, 1000);
+    QVERIFY(listenBoth(300, 1000));
     QList<qint64> times;
     for (int i = 0; i < 2; ++i) {
         RawWebClient client(m_server->lanPort());
         QVERIFY(client.waitConnected());
+        QVERIFY(client.waitChallenge());
         QElapsedTimer timer;
         timer.start();
-        client.send(Protocol::hello(QStringLiteral("wrong")));
+        client.send(client.helloFor("wrong", m_identity.fingerprint()));
         QVERIFY(client.waitClosed(8000));
         times.append(timer.elapsed());
         QCOMPARE(client.received.errorCode(), Protocol::Error::unauthorized());
@@ -228,23 +261,27 @@ void TestControlServer::lanPenaltyGrows()
     QVERIFY2(times.at(0) >= 250, qPrintable(QString::number(times.at(0))));
     QVERIFY2(times.at(1) >= 550, qPrintable(QString::number(times.at(1))));
 
-    // A third failure (1000 ms); while it is penalised, even the right token waits, then gets in.
+    // A third failure (1000 ms, the cap); while it is penalised, even the right proof waits, then
+    // gets in: the penalty delays the owner behind the same address but never locks them out.
     RawWebClient third(m_server->lanPort());
     RawWebClient late(m_server->lanPort());
     QVERIFY(third.waitConnected());
     QVERIFY(late.waitConnected());
+    QVERIFY(third.waitChallenge());
+    QVERIFY(late.waitChallenge());
     QElapsedTimer timer;
     timer.start();
-    third.send(Protocol::hello(QStringLiteral("wrong")));
+    third.send(third.helloFor("wrong", m_identity.fingerprint()));
     QTest::qWait(100);
-    late.send(Protocol::hello(QString::fromLatin1(m_token)));
-    QTest::qWait(300);
+    late.send(late.helloFor(m_token, m_identity.fingerprint()));
+    QTest::qWait(300); // well inside the 1000 ms penalty
     QVERIFY(!late.received.has(Protocol::Type::welcome()));
     QVERIFY(third.waitClosed(3000));
     QVERIFY(timer.elapsed() >= 950);
     QTRY_VERIFY_WITH_TIMEOUT(late.received.has(Protocol::Type::state()), 3000);
-    QCOMPARE(late.received.indexOf(Protocol::Type::welcome()), 0);
-    QCOMPARE(late.received.indexOf(Protocol::Type::state()), 1);
+    QCOMPARE(late.received.indexOf(Protocol::Type::challenge()), 0);
+    QCOMPARE(late.received.indexOf(Protocol::Type::welcome()), 1);
+    QCOMPARE(late.received.indexOf(Protocol::Type::state()), 2);
 }
 
 void TestControlServer::lanSurvivesPlainTcp()
@@ -280,9 +317,8 @@ void TestControlServer::lanMalformed_data()
     QTest::newRow("not an object") << QByteArray("[1,2]") << true << Protocol::Error::malformed();
     QTest::newRow("no type") << QByteArray("{\"protocol\":1}") << false << Protocol::Error::malformed();
     QTest::newRow("type not a string") << QByteArray("{\"type\":3}") << true << Protocol::Error::malformed();
-    QTest::newRow("retry without name") << QByteArray("{\"type\":\"retry\"}") << true << Protocol::Error::malformed();
-    QTest::newRow("unknown version") << QByteArray("{\"type\":\"hello\",\"protocol\":2,\"token\":\"x\"}") << false
-                                     << Protocol::Error::unsupportedVersion();
+    QTest::newRow("unknown version") << QByteArray("{\"type\":\"hello\",\"protocol\":1,\"token\":\"x\"}")
+                                     << false << Protocol::Error::unsupportedVersion();
 }
 
 void TestControlServer::lanMalformed()
@@ -292,10 +328,8 @@ void TestControlServer::lanMalformed()
     QFETCH(QString, code);
     RawWebClient client(m_server->lanPort());
     QVERIFY(client.waitConnected());
-    if (authenticateFirst) {
-        client.send(Protocol::hello(QString::fromLatin1(m_token)));
-        QTRY_VERIFY(client.received.has(Protocol::Type::state()));
-    }
+    if (authenticateFirst)
+        QVERIFY(client.authenticate(m_token, m_identity.fingerprint()));
     client.send(message);
     QVERIFY(client.waitClosed());
     if (!code.isEmpty())
@@ -308,13 +342,22 @@ void TestControlServer::lanMalformed()
 void TestControlServer::lanUnknownCommandStaysOpen()
 {
     RawWebClient client(m_server->lanPort());
-    QVERIFY(client.waitConnected());
-    client.send(Protocol::hello(QString::fromLatin1(m_token)));
-    QTRY_VERIFY(client.received.has(Protocol::Type::state()));
-    client.send(Protocol::command(QStringLiteral("selfDestruct")));
+    QVERIFY(client.authenticate(m_token, m_identity.fingerprint()));
+    client.send(Protocol::command(QStringLiteral("selfDestruct"), QStringLiteral("x1")));
     QTRY_COMPARE(client.received.errorCode(), Protocol::Error::unknownCommand());
-    client.send(Protocol::command(Protocol::Type::requestHistory()));
+    QCOMPARE(Protocol::idOf(client.received.messages.at(client.received.indexOf(Protocol::Type::error()))),
+             QStringLiteral("x1"));
+    client.send(QByteArray("{\"type\":\"retry\",\"id\":\"x2\"}"));
+    client.send(Protocol::command(Protocol::Type::requestHistory(), QStringLiteral("x3")));
     QTRY_VERIFY(client.received.has(Protocol::Type::history()));
+    QCOMPARE(Protocol::idOf(client.received.messages.at(client.received.indexOf(Protocol::Type::history()))),
+             QStringLiteral("x3"));
+    bool sawBadRequest = false;
+    for (const QJsonObject &message : client.received.messages)
+        sawBadRequest = sawBadRequest ||
+                        (Protocol::idOf(message) == QLatin1String("x2") &&
+                         message.value(QLatin1String("code")).toString() == Protocol::Error::badRequest());
+    QVERIFY(sawBadRequest);
     QVERIFY(!client.closed);
 }
 
@@ -348,8 +391,8 @@ void TestControlServer::localMalformed()
     QTRY_VERIFY(again.received.has(Protocol::Type::state()));
     again.send(data);
     if (code == Protocol::Error::unsupportedVersion()) {
-        // A second hello is just an unknown command: answered, the session stays.
-        QTRY_COMPARE(again.received.errorCode(), Protocol::Error::unknownCommand());
+        // A second hello is a command without an id: answered, the session stays.
+        QTRY_COMPARE(again.received.errorCode(), Protocol::Error::badRequest());
         QTest::qWait(100);
         QVERIFY(!again.closed);
         return;
@@ -388,7 +431,7 @@ void TestControlServer::staleSocketIsReplacedLiveOneIsNot()
     const QString path = QDir(dir.path()).filePath(QStringLiteral("control.sock"));
     // A socket file with no one behind it, as a killed agent leaves it.
     const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address {};
+    sockaddr_un address{};
     address.sun_family = AF_UNIX;
     const QByteArray encoded = QFile::encodeName(path);
     memcpy(address.sun_path, encoded.constData(), size_t(encoded.size()));
@@ -417,7 +460,7 @@ void TestControlServer::historyGoesToTheAsker()
     bystander.send(Protocol::hello());
     QTRY_VERIFY(asker.received.has(Protocol::Type::state()));
     QTRY_VERIFY(bystander.received.has(Protocol::Type::state()));
-    asker.send(Protocol::command(Protocol::Type::requestHistory()));
+    asker.send(Protocol::command(Protocol::Type::requestHistory(), QStringLiteral("h1")));
     QTRY_VERIFY(asker.received.has(Protocol::Type::history()));
     const QJsonObject history = asker.received.messages.at(asker.received.indexOf(Protocol::Type::history()));
     QVERIFY(!history.value(QLatin1String("reports")).toArray().isEmpty());
