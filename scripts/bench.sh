@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark: recovery time against the one-call floor, and the idle cost of the resident agent.
+# Benchmark: recovery time and CPU against the one-call floor, and the idle cost of the resident agent.
 #
 #   bash scripts/bench.sh [BUILD_DIR]       (default: build; run scripts/build.sh first)
 #
 # Everything runs in an isolated podman store (tests/podman/sandbox.sh), never the machine's own.
-# Times are medians of REPEAT runs (default 3) and are printed as ratios against a baseline measured
-# in the same invocation, because absolute times on a shared machine mean little.
-#   floor  = one `podman start -- c1 ... cN` naming every container (no per-container result,
-#            no retries: the fastest podman itself can do it)
-#   agent  = `archy-recovery --no-gui --once` with default settings on a crash data dir
+# Figures are medians of REPEAT runs (default 3), printed as ratios against a baseline measured in the
+# same invocation, because absolute times on a shared machine mean little.
+#   floor  = one `podman start -- c1 ... cN` naming every container: the fastest podman itself can
+#            do it (no listing, no per-container result, no retries)
+#   agent  = the whole `archy-recovery --no-gui --once` on a crash data dir, process start to exit:
+#            lock, marker, snapshot, ps, inspect, starts, report, history
+#   wall   = elapsed seconds; cpu = user + system seconds of the process and every child it reaped
+#            (the agent's podman calls; for the floor, podman's own children), from /usr/bin/time
 #   seed   = the seed's schedule (one at a time, 3 s apart, one try): --parallel 1 --start-gap 3
-#            --max-attempts 1 (SEED=0 skips it; it takes about 3 s per container)
+#            --max-attempts 1 (SEED=0 skips it; it takes about 3 s per container, so only up to 20)
+# SIZES (default "5 20 50 150"), REPEAT, IDLE_SECONDS (0 skips the idle measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-build}
 AGENT=$(realpath "$BUILD_DIR/app/archy-recovery")
 REPEAT=${REPEAT:-3}
-SIZES=${SIZES:-"5 20 50"}
+SIZES=${SIZES:-"5 20 50 150"}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
 [[ -x $AGENT ]] || { echo "bench: $AGENT missing; run scripts/build.sh first" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
 
 # shellcheck source=../tests/podman/sandbox.sh
 source tests/podman/sandbox.sh
@@ -27,10 +32,18 @@ cleanup() { archy_sandbox_teardown "$WORK/store" >/dev/null 2>&1 || true; rm -rf
 trap cleanup EXIT
 archy_sandbox_setup "$WORK/store" >/dev/null
 IMAGE=$ARCHY_SANDBOX_IMAGE
+export PODMAN_IGNORE_CGROUPSV1_WARNING=1 # the agent sets it for its children; the floor gets it too
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { echo "scale=3; $1 / $2" | bc; }
 stop_all() { podman stop -t0 "$@" >/dev/null 2>&1 || true; }
+# timed OUT CMD...: runs CMD, writes "wall cpu" (seconds) to OUT; CMD's output is dropped.
+timed() {
+    local out=$1; shift
+    /usr/bin/time -o "$out.t" -f '%e %U %S' "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
+    awk '{printf "%s %.3f\n", $1, $2 + $3}' "$out.t" >"$out"
+}
 crash_dir() { # crash_dir DIR NAMES...: what a crash leaves: a dead pid and the snapshot
     local dir=$1; shift
     rm -rf "$dir"; mkdir -p "$dir"
@@ -41,32 +54,37 @@ crash_dir() { # crash_dir DIR NAMES...: what a crash leaves: a dead pid and the 
       printf ']}'; } >"$dir/running-containers.json"
 }
 
-printf '%-6s %10s %10s %8s %10s %8s\n' containers floor_s agent_s ratio seed_s ratio
+printf '%-10s | %8s %8s %7s | %9s %9s %7s | %8s %7s\n' containers floor_s agent_s wall floor_cpu agent_cpu cpu seed_s seed
 for n in $SIZES; do
     names=()
     for i in $(seq 1 "$n"); do names+=("bench$n-$i"); done
     for c in "${names[@]}"; do podman create --name "$c" "$IMAGE" sleep 1000000 >/dev/null; done
-    floor=(); agent=()
+    fw=(); fc=(); aw=(); ac=()
     for _ in $(seq 1 "$REPEAT"); do
-        t0=$(now); podman start -- "${names[@]}" >/dev/null; t1=$(now)
-        floor+=("$(echo "$t1 - $t0" | bc)"); stop_all "${names[@]}"
+        timed "$WORK/floor" podman start -- "${names[@]}"
+        read -r w c <"$WORK/floor"; fw+=("$w"); fc+=("$c")
+        stop_all "${names[@]}"
         crash_dir "$WORK/data" "${names[@]}"
-        t0=$(now); "$AGENT" --no-gui --once --data-dir "$WORK/data" >/dev/null 2>&1; t1=$(now)
+        timed "$WORK/agent" "$AGENT" --no-gui --once --data-dir "$WORK/data"
+        read -r w c <"$WORK/agent"; aw+=("$w"); ac+=("$c")
         running=$(podman ps -q | wc -l)
         [[ $running -eq $n ]] || { echo "bench: agent left $running of $n running" >&2; exit 1; }
-        agent+=("$(echo "$t1 - $t0" | bc)"); stop_all "${names[@]}"
+        stop_all "${names[@]}"
     done
-    f=$(printf '%s\n' "${floor[@]}" | median); a=$(printf '%s\n' "${agent[@]}" | median)
+    f=$(printf '%s\n' "${fw[@]}" | median); a=$(printf '%s\n' "${aw[@]}" | median)
+    fcpu=$(printf '%s\n' "${fc[@]}" | median); acpu=$(printf '%s\n' "${ac[@]}" | median)
     s="-"; sr="-"
     if [[ ${SEED:-1} == 1 && $n -le 20 ]]; then
         crash_dir "$WORK/data" "${names[@]}"
         t0=$(now); "$AGENT" --no-gui --once --data-dir "$WORK/data" --parallel 1 --start-gap 3 --max-attempts 1 \
             >/dev/null 2>&1; t1=$(now)
-        s=$(printf '%.2f' "$(echo "$t1 - $t0" | bc)"); sr=$(echo "scale=1; $s / $f" | bc); stop_all "${names[@]}"
+        s=$(printf '%.2f' "$(echo "$t1 - $t0" | bc)"); sr=$(ratio "$s" "$f")x; stop_all "${names[@]}"
     fi
-    printf '%-6s %10.2f %10.2f %7.2fx %10s %7sx\n' "$n" "$f" "$a" "$(echo "scale=3; $a / $f" | bc)" "$s" "$sr"
+    printf '%-10s | %8.2f %8.2f %6.2fx | %9.2f %9.2f %6.2fx | %8s %7s\n' "$n" "$f" "$a" "$(ratio "$a" "$f")" \
+        "$fcpu" "$acpu" "$(ratio "$acpu" "$fcpu")" "$s" "$sr"
     podman rm -f -t0 "${names[@]}" >/dev/null
 done
+[[ $IDLE_SECONDS -gt 0 ]] || exit 0
 
 # Idle cost: CPU seconds per hour and resident memory of the agent (and its podman events child).
 echo

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include "Logging.h"
+#include "PodmanCall.h"
 
 namespace archy {
 
@@ -75,6 +76,7 @@ void EventWatcher::launch()
     m_process->setProgram(m_podman.program());
     m_process->setArguments(Podman::eventsArguments(m_sinceMs / 1000));
     m_process->setStandardInputFile(QProcess::nullDevice());
+    m_process->setProcessEnvironment(PodmanCall::childEnvironment());
     m_process->setStandardErrorFile(QProcess::nullDevice());
     connect(m_process, &QProcess::readyReadStandardOutput, this, &EventWatcher::onReadyRead);
     connect(m_process, &QProcess::finished, this, &EventWatcher::onFinished);

@@ -35,6 +35,18 @@ PodmanCall *Podman::call(const QStringList &arguments, int timeoutMs, QObject *p
     return new PodmanCall(m_program.isEmpty() ? m_requested : m_program, arguments, timeoutMs, parent);
 }
 
+PodmanCall *Podman::call(const QStringList &arguments, int timeoutMs, QObject *context,
+                         std::function<void(const PodmanResult &)> onDone) const
+{
+    PodmanCall *call = this->call(arguments, timeoutMs, context);
+    QObject::connect(call, &PodmanCall::done, context, [call, onDone = std::move(onDone)] {
+        call->deleteLater();
+        if (onDone)
+            onDone(call->result());
+    });
+    return call;
+}
+
 QStringList Podman::startArguments(const QStringList &names)
 {
     return QStringList{QStringLiteral("start"), QStringLiteral("--")} + names;

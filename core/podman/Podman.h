@@ -3,11 +3,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QObject;
 
 namespace archy {
 
 class PodmanCall;
+struct PodmanResult;
 
 /// Where podman is and how long calls may take; makes PodmanCall objects.
 class Podman final
@@ -22,6 +25,13 @@ public:
     QString unavailableReason() const;
 
     PodmanCall *call(const QStringList &arguments, int timeoutMs, QObject *parent) const;
+    /**
+     * The usual opening of a call: runs @p arguments and hands the result to @p onDone on
+     * @p context's thread; the call deletes itself afterwards. If @p context dies first, nothing is
+     * called. The returned pointer is for cancel() and is valid until @p onDone has run.
+     */
+    PodmanCall *call(const QStringList &arguments, int timeoutMs, QObject *context,
+                     std::function<void(const PodmanResult &)> onDone) const;
 
     /// `podman start -- NAME...`: the `--` keeps a name from being read as an option.
     static QStringList startArguments(const QStringList &names);

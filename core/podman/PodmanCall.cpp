@@ -1,8 +1,10 @@
 #include "PodmanCall.h"
 
+#include <QProcessEnvironment>
 #include <QTimer>
 
 #include "Logging.h"
+#include "PodmanParse.h"
 
 namespace archy {
 
@@ -31,6 +33,7 @@ PodmanCall::PodmanCall(const QString &program, const QStringList &arguments, int
     m_process->setArguments(m_arguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
+    m_process->setProcessEnvironment(childEnvironment());
 
     connect(m_process, &QProcess::finished, this, &PodmanCall::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &PodmanCall::onErrorOccurred);
@@ -67,6 +70,14 @@ PodmanCall::~PodmanCall()
         m_process->disconnect(this);
         m_process->kill();
     }
+}
+
+QProcessEnvironment PodmanCall::childEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // podman 5 warns about cgroups v1 on every call; the warning is noise in our error texts.
+    environment.insert(QStringLiteral("PODMAN_IGNORE_CGROUPSV1_WARNING"), QStringLiteral("1"));
+    return environment;
 }
 
 void PodmanCall::startProcess()
@@ -116,7 +127,8 @@ void PodmanCall::onFinished(int exitCode, QProcess::ExitStatus status)
         m_result.standardOutput += m_process->readAllStandardOutput();
     m_result.standardError += m_process->readAllStandardError();
     m_result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
-    const QString stderrText = QString::fromUtf8(m_result.standardError).trimmed();
+    // Known warnings (podman 5 on cgroups v1) are not the error a person needs to read.
+    const QString stderrText = QString::fromUtf8(PodmanParse::withoutKnownWarnings(m_result.standardError)).trimmed();
 
     if (m_result.timedOut) {
         m_result.errorText = tr("podman did not answer within %n second(s) and was stopped.", nullptr,

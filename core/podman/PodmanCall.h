@@ -42,6 +42,9 @@ public:
     /// Stops the call now (terminate, then kill); done() follows.
     void cancel();
 
+    /// The environment podman runs in: ours, plus what keeps podman's known noise out.
+    static QProcessEnvironment childEnvironment();
+
     /// Output beyond this many bytes is a failure: protects memory against a runaway podman.
     static constexpr qint64 MaxOutputBytes = 64 * 1024 * 1024;
 

@@ -68,6 +68,42 @@ bool parsePs(const QByteArray &json, QList<PsEntry> *entries, QString *error)
     return true;
 }
 
+qint64 eventTimeMs(const QJsonObject &object)
+{
+    // podman 5: "timeNano" (ns) and "time" (s); podman 4: "Time", RFC 3339 with nanoseconds.
+    const QJsonValue nano = object.value(QLatin1String("timeNano"));
+    if (nano.isDouble() && nano.toDouble() > 0) {
+        // A double holds ns since 1970 to about 0.2 us: plenty for milliseconds.
+        return qint64(nano.toDouble() / 1e6);
+    }
+    const QJsonValue seconds = object.value(QLatin1String("time"));
+    if (seconds.isDouble() && seconds.toDouble() > 0)
+        return qint64(seconds.toDouble()) * 1000;
+    QString time = object.value(QLatin1String("Time")).toString();
+    if (time.isEmpty())
+        return 0;
+    // "2026-11-28T05:23:27.126185457Z": milliseconds are all we need.
+    static const QRegularExpression fraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    time.replace(fraction, QStringLiteral("\\1"));
+    const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
+    return parsed.isValid() ? parsed.toMSecsSinceEpoch() : 0;
+}
+
+QByteArray withoutKnownWarnings(const QByteArray &standardError)
+{
+    if (!standardError.contains("level=warning"))
+        return standardError;
+    QList<QByteArray> kept;
+    const QList<QByteArray> lines = standardError.split('\n');
+    for (const QByteArray &line : lines) {
+        // podman 5 on a cgroups v1 host says so before every command's own output.
+        if (line.contains("level=warning") && line.contains("cgroups-v1"))
+            continue;
+        kept.append(line);
+    }
+    return kept.join('\n');
+}
+
 bool parseEvent(const QByteArray &line, PodmanEvent *event)
 {
     const QJsonDocument document = QJsonDocument::fromJson(line);
@@ -83,13 +119,12 @@ bool parseEvent(const QByteArray &line, PodmanEvent *event)
     event->image = object.value(QLatin1String("Image")).toString();
     event->status = object.value(QLatin1String("Status")).toString();
     event->labels = labelsOf(object.value(QLatin1String("Attributes")));
-    event->exitCode = object.value(QLatin1String("ContainerExitCode")).toInt(-1);
-    // "2026-11-28T05:23:27.126185457Z": nanoseconds; milliseconds are all we need.
-    QString time = object.value(QLatin1String("Time")).toString();
-    static const QRegularExpression fraction(QStringLiteral("(\\.\\d{3})\\d+"));
-    time.replace(fraction, QStringLiteral("\\1"));
-    const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
-    event->timeMs = parsed.isValid() ? parsed.toMSecsSinceEpoch() : 0;
+    const QJsonValue exitCode = object.value(QLatin1String("ContainerExitCode"));
+    if (exitCode.isDouble())
+        event->exitCode = exitCode.toInt(-1);
+    else if (event->status == QLatin1String("died"))
+        event->exitCode = 0; // podman 4 leaves a zero exit code out (omitempty)
+    event->timeMs = eventTimeMs(object);
     return !event->status.isEmpty() && (!event->id.isEmpty() || !event->name.isEmpty());
 }
 
@@ -123,10 +158,34 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         const QJsonArray test = config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
         entry.hasHealthcheck = !test.isEmpty() && test.first().toString() != QLatin1String("NONE");
         entry.labels = labelsOf(config.value(QLatin1String("Labels")));
-        entry.oomKilled = object.value(QLatin1String("State")).toObject().value(QLatin1String("OOMKilled")).toBool();
+        const QJsonObject state = object.value(QLatin1String("State")).toObject();
+        entry.oomKilled = state.value(QLatin1String("OOMKilled")).toBool();
+        entry.state = state.value(QLatin1String("Status")).toString();
+        entry.image = object.value(QLatin1String("ImageName")).toString();
+        if (entry.image.isEmpty())
+            entry.image = config.value(QLatin1String("Image")).toString();
+        entry.isInfra = object.value(QLatin1String("IsInfra")).toBool();
         entries->append(entry);
     }
     return true;
+}
+
+QList<PsEntry> psEntriesFrom(const QList<InspectEntry> &inspected)
+{
+    QList<PsEntry> entries;
+    entries.reserve(inspected.size());
+    for (const InspectEntry &entry : inspected) {
+        PsEntry ps;
+        ps.name = entry.name;
+        ps.image = entry.image.isEmpty() ? QStringLiteral("unknown") : entry.image;
+        // podman ps says "created" for what inspect calls "configured" (created, never initialised).
+        ps.state = entry.state == QLatin1String("configured") ? QStringLiteral("created") : entry.state;
+        ps.id = entry.id;
+        ps.labels = entry.labels;
+        ps.isInfra = entry.isInfra;
+        entries.append(ps);
+    }
+    return entries;
 }
 
 } // namespace PodmanParse

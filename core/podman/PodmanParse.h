@@ -7,6 +7,7 @@
 #include <QStringList>
 
 class QByteArray;
+class QJsonObject;
 
 namespace archy {
 
@@ -31,7 +32,7 @@ struct PodmanEvent
     QString image;
     QString status; ///< start, stop, kill, died, remove, rename, create, init, cleanup...
     QMap<QString, QString> labels;
-    int exitCode = -1;
+    int exitCode = -1; ///< `died`: the container's exit code (podman 4 omits a 0); else -1 if not given
     qint64 timeMs = 0; ///< when podman logged it, 0 if unknown
 };
 
@@ -40,6 +41,9 @@ struct InspectEntry
 {
     QString id;
     QString name;
+    QString image;  ///< "ImageName"
+    QString state;  ///< "State.Status": running, exited, created...
+    bool isInfra = false;
     QStringList dependencyIds; ///< --requires and a pod's infra container, as container ids
     bool hasHealthcheck = false;
     bool oomKilled = false; ///< the kernel's OOM killer ended its last run
@@ -53,12 +57,18 @@ namespace PodmanParse {
 /// Entries without a usable name are dropped. On malformed input returns false and sets @p error.
 bool parsePs(const QByteArray &json, QList<PsEntry> *entries, QString *error);
 
-/// Parses one event line. Returns false for anything that is not a container event object.
+/// Parses one event line (podman 4 or 5). Returns false for anything that is not a container event.
 bool parseEvent(const QByteArray &line, PodmanEvent *event);
+/// An event's time in ms since 1970 from `timeNano`, `time` (podman 5) or `Time` (podman 4), 0 if none.
+qint64 eventTimeMs(const QJsonObject &object);
+/// @p standardError without podman's known warnings (cgroups v1 deprecation), which are not the error.
+QByteArray withoutKnownWarnings(const QByteArray &standardError);
 
 /// Parses `podman container inspect --format json` (a list; podman prints the containers it found
 /// even when it fails for another name).
 bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString *error);
+/// What ps would have said of @p inspected containers: inspect tells all a start-up plan needs.
+QList<PsEntry> psEntriesFrom(const QList<InspectEntry> &inspected);
 
 } // namespace PodmanParse
 

@@ -21,7 +21,12 @@ class RecoveryAgent final : public RecoveryBackend
     Q_DISABLE_COPY_MOVE(RecoveryAgent)
 
 public:
-    enum class OpenResult { Ok, DataDirError, AlreadyRunning };
+    enum class OpenResult
+    {
+        Ok,
+        DataDirError,
+        AlreadyRunning
+    };
 
     explicit RecoveryAgent(const AgentOptions &options, QObject *parent = nullptr);
     ~RecoveryAgent() override;

@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QSet>
 
-#include "state/ContainerTracker.h"
+#include "podman/Labels.h"
 
 namespace archy::RecoveryPlan {
 
@@ -52,6 +52,7 @@ QList<RecoveryTarget> targets(const Input &input)
             }
             if (target.status.image.isEmpty())
                 target.status.image = it->image;
+            target.labels = it->labels;
         }
         result.append(target);
     }

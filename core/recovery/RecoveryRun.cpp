@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "AgentOptions.h"
+#include "ContainerStarter.h"
 #include "Logging.h"
 #include "podman/PodmanCall.h"
 
@@ -35,14 +37,33 @@ bool isTerminal(ContainerState state)
 {
     return state == ContainerState::Running || state == ContainerState::Failed;
 }
+
+/// A shared call's deadline: podman starts the names one after another.
+int batchTimeoutMs(const RunPolicy &policy, int names)
+{
+    constexpr int PerExtraNameMs = 2000;
+    return int(qMin<qint64>(std::numeric_limits<int>::max(),
+                            qint64(policy.startTimeoutMs) + qint64(qMax(0, names - 1)) * PerExtraNameMs));
+}
 } // namespace
+
+RunPolicy RunPolicy::fromOptions(const AgentOptions &options)
+{
+    RunPolicy policy;
+    policy.parallel = options.parallel;
+    policy.startGapMs = options.startGapSec * 1000;
+    policy.startTimeoutMs = options.startTimeoutSec * 1000;
+    policy.maxAttempts = options.maxAttempts;
+    policy.backoffInitialMs = options.backoffInitialMs;
+    policy.backoffMaxMs = options.backoffMaxMs;
+    policy.healthTimeoutMs = options.healthTimeoutSec * 1000;
+    return policy;
+}
 
 RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QList<RecoveryTarget> &targets,
                          QObject *parent)
-    : QObject(parent)
-    , m_podman(podman)
-    , m_policy(policy)
-    , m_timer(new QTimer(this))
+    : QObject(parent), m_podman(podman), m_starter(std::make_shared<ContainerStarter>(podman)),
+      m_policy(policy), m_timer(new QTimer(this))
 {
     m_policy.parallel = qMax(1, m_policy.parallel);
     m_policy.maxAttempts = qMax(1, m_policy.maxAttempts);
@@ -52,11 +73,20 @@ RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QL
         if (m_index.contains(target.status.name))
             continue; // the same name twice would start it twice
         m_index.insert(target.status.name, int(m_items.size()));
-        m_items.append(Item{target, 0, nullptr, {}, false, 0});
+        Item item;
+        item.target = target;
+        item.maxAttempts = m_policy.maxAttempts;
+        m_items.append(item);
     }
 }
 
 RecoveryRun::~RecoveryRun() = default;
+
+void RecoveryRun::setStarter(std::shared_ptr<const ContainerStarter> starter)
+{
+    if (starter)
+        m_starter = std::move(starter);
+}
 
 QList<ContainerStatus> RecoveryRun::statuses() const
 {
@@ -67,12 +97,26 @@ QList<ContainerStatus> RecoveryRun::statuses() const
     return out;
 }
 
+bool RecoveryRun::isPending(const QString &name) const
+{
+    const auto it = m_index.constFind(name);
+    if (it == m_index.constEnd())
+        return false;
+    const Item &item = m_items.at(*it);
+    return item.call || item.probingHealth || !isTerminal(item.target.status.state);
+}
+
 int RecoveryRun::backoffMs(const RunPolicy &policy, int attempt)
 {
     qint64 delay = qMax(0, policy.backoffInitialMs);
     for (int i = 1; i < attempt && delay < policy.backoffMaxMs; ++i)
         delay *= 2;
     return int(qMin<qint64>(delay, qMax(0, policy.backoffMaxMs)));
+}
+
+RecoveryRun::Item &RecoveryRun::itemFor(const QString &name)
+{
+    return m_items[m_index.value(name)];
 }
 
 void RecoveryRun::start()
@@ -92,21 +136,76 @@ void RecoveryRun::start()
     QTimer::singleShot(0, this, &RecoveryRun::schedule);
 }
 
+void RecoveryRun::enqueue(const QList<RecoveryTarget> &targets, int freshAttempts, int delayMs)
+{
+    if (m_cancelled)
+        return;
+    m_finished = false; // before the first containerChanged(): listeners see work queued
+    const qint64 readyAt = nowMs() + qMax(0, delayMs);
+    for (const RecoveryTarget &target : targets) {
+        const QString &name = target.status.name;
+        auto it = m_index.constFind(name);
+        if (it == m_index.constEnd()) {
+            it = m_index.insert(name, int(m_items.size()));
+            Item item;
+            item.target = target;
+            m_items.append(item);
+        } else {
+            Item &known = m_items[*it];
+            if (known.call || known.probingHealth || known.target.status.state == ContainerState::Starting)
+                continue; // being started already
+            const QStringList after = target.after.isEmpty() ? known.target.after : target.after;
+            const bool gate = target.healthGate || known.target.healthGate;
+            const QMap<QString, QString> labels =
+                target.labels.isEmpty() ? known.target.labels : target.labels;
+            known.target = target;
+            known.target.after = after;
+            known.target.healthGate = gate;
+            known.target.labels = labels;
+        }
+        Item &item = m_items[*it];
+        if (!m_podman.isAvailable()) {
+            item.target.status.state = ContainerState::Failed;
+            item.target.status.error = m_podman.unavailableReason();
+        } else if (item.target.status.state == ContainerState::Starting) {
+            item.target.status.state = ContainerState::Waiting;
+        }
+        item.maxAttempts = item.target.status.attempts + qMax(1, freshAttempts);
+        item.readyAtMs = readyAt;
+        item.solo = false;
+        update(item);
+    }
+    if (m_started)
+        QTimer::singleShot(0, this, &RecoveryRun::schedule);
+}
+
+void RecoveryRun::cameBack(const QString &name)
+{
+    const auto it = m_index.constFind(name);
+    if (m_cancelled || it == m_index.constEnd())
+        return;
+    Item &item = m_items[*it];
+    if (item.call || item.probingHealth || item.target.status.state == ContainerState::Running)
+        return;
+    qCInfo(lcRecovery).noquote() << name << "was started outside recovery";
+    m_finished = false;
+    markRunning(item, tr("Started outside recovery."));
+    update(item);
+    if (m_started)
+        QTimer::singleShot(0, this, &RecoveryRun::schedule);
+}
+
 void RecoveryRun::cancel()
 {
-    if (m_finished)
+    if (m_cancelled && m_finished)
         return;
     m_cancelled = true;
     m_timer->stop();
     for (Item &item : m_items) {
         if (item.call) {
             item.call->cancel();
-        } else if (item.probingHealth) {
+        } else if (item.probingHealth || !isTerminal(item.target.status.state)) {
             item.probingHealth = false;
-            item.target.status.state = ContainerState::Failed;
-            item.target.status.error = tr("Not started: shutting down.");
-            update(item);
-        } else if (!isTerminal(item.target.status.state)) {
             item.target.status.state = ContainerState::Failed;
             item.target.status.error = tr("Not started: shutting down.");
             update(item);
@@ -115,22 +214,80 @@ void RecoveryRun::cancel()
     checkFinished();
 }
 
-bool RecoveryRun::dependenciesDone(const Item &item) const
+RecoveryRun::Deps RecoveryRun::dependencies(const Item &item, QStringList *failedRoots) const
 {
+    QSet<QString> visiting;
+    return dependencies(item, visiting, failedRoots);
+}
+
+RecoveryRun::Deps RecoveryRun::dependencies(const Item &item, QSet<QString> &visiting,
+                                            QStringList *failedRoots) const
+{
+    // A dependency that failed holds its dependants (unless the policy says start anyway), and so
+    // does one that is itself held: the chain waits for the container that failed.
+    visiting.insert(item.target.status.name);
+    bool pending = false;
+    bool failed = false;
     for (const QString &dependency : item.target.after) {
         const auto it = m_index.constFind(dependency);
-        if (it != m_index.constEnd() && !isTerminal(m_items.at(*it).target.status.state))
-            return false;
+        if (it == m_index.constEnd())
+            continue;
+        const Item &other = m_items.at(*it);
+        const ContainerState state = other.target.status.state;
+        if (state == ContainerState::Running)
+            continue;
+        if (state == ContainerState::Failed) {
+            if (m_policy.failedDependency == RunPolicy::FailedDependency::StartAnyway)
+                continue;
+            failed = true;
+            if (failedRoots && !failedRoots->contains(dependency))
+                failedRoots->append(dependency);
+            continue;
+        }
+        if (state == ContainerState::Waiting && !other.call && !other.probingHealth &&
+            m_policy.failedDependency != RunPolicy::FailedDependency::StartAnyway &&
+            !visiting.contains(dependency) && dependencies(other, visiting, failedRoots) == Deps::Failed) {
+            failed = true;
+            continue;
+        }
+        pending = true;
     }
-    return true;
+    if (pending)
+        return Deps::Pending;
+    return failed ? Deps::Failed : Deps::Done;
+}
+
+bool RecoveryRun::holdBlocked(Item &item, const QStringList &failedRoots)
+{
+    ContainerStatus &status = item.target.status;
+    const QString list = failedRoots.join(QStringLiteral(", "));
+    if (m_policy.failedDependency == RunPolicy::FailedDependency::Fail) {
+        status.state = ContainerState::Failed;
+        status.error = tr("Not started: it needs %1, which failed.").arg(list);
+        status.finishedAtMs = nowMs();
+        qCWarning(lcRecovery).noquote()
+            << "not starting" << status.name << "- it needs" << list << "which failed";
+        update(item);
+        return true;
+    }
+    const QString note = tr("Waiting for %1 (failed).").arg(list);
+    if (status.note == note)
+        return false;
+    status.note = note;
+    qCInfo(lcRecovery).noquote() << status.name << "waits for" << list << "which failed";
+    update(item);
+    return false;
 }
 
 void RecoveryRun::schedule()
 {
-    if (m_cancelled || m_finished)
+    if (m_cancelled || !m_started)
         return;
     qint64 wakeAt = std::numeric_limits<qint64>::max();
-    for (Item &item : m_items) {
+    QList<int> ready;
+    bool failedSome = false;
+    for (int i = 0; i < m_items.size(); ++i) {
+        Item &item = m_items[i];
         if (item.probingHealth && !item.call) {
             if (item.readyAtMs <= nowMs())
                 launchHealthProbe(item);
@@ -138,19 +295,56 @@ void RecoveryRun::schedule()
                 wakeAt = qMin(wakeAt, item.readyAtMs);
             continue;
         }
-        if (m_inFlight >= m_policy.parallel)
+        if (item.call || item.target.status.state != ContainerState::Waiting)
             continue;
-        if (item.call || item.target.status.state != ContainerState::Waiting || !dependenciesDone(item))
+        QStringList failedRoots;
+        const Deps deps = dependencies(item, &failedRoots);
+        if (deps == Deps::Pending)
             continue;
-        const qint64 now = nowMs();
-        const qint64 gapEnd = m_lastLaunchMs > 0 ? m_lastLaunchMs + m_policy.startGapMs : 0;
-        const qint64 readyAt = qMax(item.readyAtMs, gapEnd);
-        if (readyAt > now) {
-            wakeAt = qMin(wakeAt, readyAt);
-            continue; // the gap holds every launch: the others wait for the same timer
+        if (deps == Deps::Failed) {
+            failedSome = holdBlocked(item, failedRoots) || failedSome;
+            continue;
         }
-        launch(item);
+        if (item.readyAtMs > nowMs()) {
+            wakeAt = qMin(wakeAt, item.readyAtMs);
+            continue;
+        }
+        ready.append(i);
     }
+    if (failedSome) { // a failure may block others in turn
+        QTimer::singleShot(0, this, &RecoveryRun::schedule);
+        return;
+    }
+
+    const bool batching = m_policy.batchStarts && m_policy.parallel > 1 && m_policy.startGapMs <= 0;
+    QList<int> shared;
+    for (const int index : std::as_const(ready)) {
+        if (m_inFlight >= m_policy.parallel)
+            break;
+        const Item &item = m_items.at(index);
+        if (batching && !item.solo && m_starter->canShareCall(item.target)) {
+            shared.append(index);
+            continue;
+        }
+        const qint64 gapEnd = m_lastLaunchMs > 0 ? m_lastLaunchMs + m_policy.startGapMs : 0;
+        if (gapEnd > nowMs()) {
+            wakeAt = qMin(wakeAt, gapEnd); // the gap holds every launch: the others wait for the same timer
+            break;
+        }
+        launch({index});
+    }
+    if (!shared.isEmpty()) {
+        // As few calls as the free slots allow, each one a fair share; podman starts the names of
+        // one call one after another, so separate calls are what runs in parallel.
+        const int freeSlots = qMax(1, m_policy.parallel - m_inFlight);
+        const int perCallAtLeast = qMax(1, m_policy.minNamesPerCall);
+        const int calls =
+            qMax(1, qMin(freeSlots, int((shared.size() + perCallAtLeast - 1) / perCallAtLeast)));
+        const int perCall = int((shared.size() + calls - 1) / calls);
+        for (int first = 0; first < shared.size(); first += perCall)
+            launch(shared.mid(first, perCall));
+    }
+
     if (wakeAt != std::numeric_limits<qint64>::max()) {
         m_timer->start(int(qMax<qint64>(0, wakeAt - nowMs())));
     } else if (!anyCallInFlight() && breakDependencyCycle()) {
@@ -162,7 +356,8 @@ void RecoveryRun::schedule()
 
 bool RecoveryRun::anyCallInFlight() const
 {
-    return std::any_of(m_items.cbegin(), m_items.cend(), [](const Item &item) { return item.call != nullptr; });
+    return std::any_of(m_items.cbegin(), m_items.cend(),
+                       [](const Item &item) { return item.call != nullptr; });
 }
 
 bool RecoveryRun::breakDependencyCycle()
@@ -171,10 +366,11 @@ bool RecoveryRun::breakDependencyCycle()
     // more than order, so they start anyway and the report says why.
     bool broke = false;
     for (Item &item : m_items) {
-        if (item.target.status.state != ContainerState::Waiting || dependenciesDone(item))
+        if (item.target.status.state != ContainerState::Waiting || item.probingHealth ||
+            item.readyAtMs > nowMs() || dependencies(item) != Deps::Pending)
             continue;
-        qCWarning(lcRecovery).noquote() << "dependency cycle through" << item.target.status.name
-                                        << "after" << item.target.after.join(QLatin1Char(','));
+        qCWarning(lcRecovery).noquote() << "dependency cycle through" << item.target.status.name << "after"
+                                        << item.target.after.join(QLatin1Char(','));
         item.permanentNote = tr("Dependency cycle (%1): started without waiting.")
                                  .arg(item.target.after.join(QStringLiteral(", ")));
         item.target.status.note = item.permanentNote;
@@ -185,32 +381,70 @@ bool RecoveryRun::breakDependencyCycle()
     return broke;
 }
 
-void RecoveryRun::launch(Item &item)
+void RecoveryRun::launch(const QList<int> &indexes)
 {
-    ContainerStatus &status = item.target.status;
-    status.state = ContainerState::Starting;
-    status.attempts += 1;
-    if (status.startedAtMs == 0)
-        status.startedAtMs = nowMs();
-    status.note = item.permanentNote;
-    qCInfo(lcRecovery).noquote() << "starting" << status.name << "attempt" << status.attempts;
-    m_lastLaunchMs = nowMs();
+    QList<RecoveryTarget> targets;
+    QStringList names;
+    const qint64 now = nowMs();
+    for (const int index : indexes) {
+        ContainerStatus &status = m_items[index].target.status;
+        status.state = ContainerState::Starting;
+        status.attempts += 1;
+        if (status.startedAtMs == 0)
+            status.startedAtMs = now;
+        status.note = m_items.at(index).permanentNote;
+        targets.append(m_items.at(index).target);
+        names.append(status.name);
+    }
+    if (names.size() == 1)
+        qCInfo(lcRecovery).noquote() << "starting" << names.constFirst() << "attempt"
+                                     << targets.constFirst().status.attempts;
+    else
+        qCInfo(lcRecovery).noquote() << "starting" << names.size()
+                                     << "containers in one call:" << names.join(QLatin1Char(' '));
+    m_lastLaunchMs = now;
     ++m_inFlight;
-    const QString name = status.name;
-    item.call = m_podman.call(Podman::startArguments({name}), m_policy.startTimeoutMs, this);
-    PodmanCall *call = item.call;
-    connect(call, &PodmanCall::done, this, [this, call, name] { onCallDone(call, name); });
-    update(item);
+    PodmanCall *call = m_starter->start(targets, batchTimeoutMs(m_policy, int(names.size())), this);
+    connect(call, &PodmanCall::done, this, [this, call, names] { onStartDone(call, names); });
+    for (const int index : indexes) {
+        m_items[index].call = call;
+        update(m_items[index]);
+    }
 }
 
-void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
+void RecoveryRun::onStartDone(PodmanCall *call, const QStringList &names)
 {
     call->deleteLater();
     --m_inFlight;
-    Item &item = m_items[m_index.value(name)];
-    item.call = nullptr;
+    const QHash<QString, PodmanResult> results = m_starter->results(*call, names);
+    for (const QString &name : names) {
+        Item &item = itemFor(name);
+        item.call = nullptr;
+        const PodmanResult result = results.value(name);
+        if (names.size() > 1 && !result.ok && !m_cancelled) {
+            // Another name may have sunk the shared call: this one gets a call of its own, which
+            // also gives podman's error for it alone. That attempt is the one that counts.
+            item.target.status.attempts -= 1;
+            item.target.status.state = ContainerState::Waiting;
+            item.target.status.note = item.permanentNote;
+            item.solo = true;
+            item.readyAtMs = 0;
+            update(item);
+            continue;
+        }
+        applyResult(item, result);
+        update(item);
+    }
+    if (m_cancelled)
+        checkFinished();
+    else
+        schedule();
+}
+
+void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
+{
     ContainerStatus &status = item.target.status;
-    const PodmanResult &result = call->result();
+    const QString &name = status.name;
     if (result.ok && item.target.healthGate) {
         // Dependants wait until it is healthy; podman start returning says nothing about that.
         status.error.clear();
@@ -222,12 +456,14 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
     } else if (result.ok) {
         markRunning(item, item.permanentNote);
         qCInfo(lcRecovery).noquote() << "started" << name;
-    } else if (!m_cancelled && status.attempts < m_policy.maxAttempts && !isPermanentFailure(result)) {
+    } else if (!m_cancelled && status.attempts < item.maxAttempts && !isPermanentFailure(result)) {
         const int delay = backoffMs(m_policy, status.attempts);
         status.state = ContainerState::Waiting;
         status.error = readableError(result.errorText, name);
         status.note = tr("Attempt %1 of %2 failed; retrying in %3 s.")
-                          .arg(status.attempts).arg(m_policy.maxAttempts).arg((delay + 999) / 1000);
+                          .arg(status.attempts)
+                          .arg(item.maxAttempts)
+                          .arg((delay + 999) / 1000);
         item.readyAtMs = nowMs() + delay;
         qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
     } else {
@@ -236,11 +472,6 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         status.finishedAtMs = nowMs();
         qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
     }
-    update(item);
-    if (m_cancelled)
-        checkFinished();
-    else
-        schedule();
 }
 
 void RecoveryRun::markRunning(Item &item, const QString &note)
@@ -264,7 +495,7 @@ void RecoveryRun::launchHealthProbe(Item &item)
 void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
 {
     call->deleteLater();
-    Item &item = m_items[m_index.value(name)];
+    Item &item = itemFor(name);
     item.call = nullptr;
     if (m_cancelled) {
         item.probingHealth = false;
@@ -280,7 +511,8 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
         update(item);
     } else if (nowMs() >= item.healthDeadlineMs) {
         const QString note = tr("Its health check did not pass within %n second(s); the containers "
-                                "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
+                                "waiting for it were started anyway.",
+                                nullptr, m_policy.healthTimeoutMs / 1000);
         markRunning(item, note);
         qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
         update(item);
@@ -297,15 +529,22 @@ void RecoveryRun::update(Item &item)
 
 void RecoveryRun::checkFinished()
 {
-    if (m_finished || !m_started || anyCallInFlight())
+    if (m_finished || (!m_started && !m_cancelled) || anyCallInFlight())
         return;
     for (const Item &item : m_items) {
-        if (!isTerminal(item.target.status.state) && !m_cancelled)
+        if (m_cancelled || isTerminal(item.target.status.state))
+            continue;
+        if (item.probingHealth || item.target.status.state != ContainerState::Waiting)
             return;
+        if (dependencies(item) != Deps::Failed)
+            return; // due later, or waiting for one that is
     }
     m_finished = true;
     m_timer->stop();
-    QTimer::singleShot(0, this, &RecoveryRun::finished);
+    QTimer::singleShot(0, this, [this] {
+        if (m_finished)
+            emit finished();
+    });
 }
 
 } // namespace archy

@@ -2,8 +2,12 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
+
+#include <memory>
 
 #include "RecoveryTypes.h"
 #include "podman/Podman.h"
@@ -12,19 +16,38 @@ class QTimer;
 
 namespace archy {
 
+class ContainerStarter;
 class PodmanCall;
+struct AgentOptions;
 
-/// How a run schedules `podman start` calls.
+/// How the scheduler issues starts.
 struct RunPolicy
 {
-    int parallel = 1;        ///< starts in flight at once
-    int startGapMs = 3000;   ///< pause between two launches
+    /// What a container does whose dependency failed.
+    enum class FailedDependency
+    {
+        StartAnyway, ///< started as if the dependency had come up
+        Hold,        ///< waits, saying so, until the dependency runs (resident agent)
+        Fail,        ///< fails, saying why (a one-shot run that ends soon)
+    };
+
+    int parallel = 1;      ///< start calls in flight at once
+    int startGapMs = 3000; ///< pause between two launches
     int startTimeoutMs = 30000;
     int maxAttempts = 1;
     int backoffInitialMs = 1000; ///< wait before the 2nd attempt; doubles each time
     int backoffMaxMs = 60000;
     int healthTimeoutMs = 120000; ///< how long a gated container may take to turn healthy
     int healthPollMs = 1000;
+    /// Containers ready at the same moment share `podman start` calls (at most `parallel` of them).
+    /// Only with parallel > 1 and no start gap: both ask for one container at a time.
+    bool batchStarts = false;
+    /// A shared call gets at least this many names: each podman process costs about what starting
+    /// a few containers costs, so parallel calls pay off only when they are full enough.
+    int minNamesPerCall = 10;
+    FailedDependency failedDependency = FailedDependency::StartAnyway;
+
+    static RunPolicy fromOptions(const AgentOptions &options);
 };
 
 /// A container to start, and the names it must wait for.
@@ -35,12 +58,17 @@ struct RecoveryTarget
     /// Others wait for it and it has a healthcheck: it counts as done only once healthy (or
     /// after RunPolicy::healthTimeoutMs). podman's own timers need systemd, so we probe ourselves.
     bool healthGate = false;
+    QMap<QString, QString> labels; ///< as podman lists them (a starter may choose its way by them)
 };
 
 /**
- * Starts a set of containers: a bounded number in flight, a gap between launches, a timeout per call,
- * retries with doubling backoff, and dependants held until what they wait for is done. One failing
- * container never holds up independent ones.
+ * The one scheduler of container starts: start-up, retries and automatic restarts all go through
+ * the same queue, with a bounded number of calls in flight, a gap between launches, a timeout per
+ * call, retries with doubling backoff, health gates, and dependants held until what they wait for is
+ * done. One failing container never holds up independent ones.
+ *
+ * It lives as long as the engine: enqueue() adds work at any time; finished() is emitted each time
+ * everything queued is settled (running, failed, or held by a failed dependency).
  */
 class RecoveryRun final : public QObject
 {
@@ -48,15 +76,31 @@ class RecoveryRun final : public QObject
     Q_DISABLE_COPY_MOVE(RecoveryRun)
 
 public:
-    RecoveryRun(const Podman &podman, const RunPolicy &policy, const QList<RecoveryTarget> &targets,
+    RecoveryRun(const Podman &podman, const RunPolicy &policy, const QList<RecoveryTarget> &targets = {},
                 QObject *parent = nullptr);
     ~RecoveryRun() override;
 
+    /// Replaces how containers are started (the default runs `podman start`). Before start().
+    void setStarter(std::shared_ptr<const ContainerStarter> starter);
+
     void start();
-    /// Stops launching; calls in flight are stopped. finished() follows.
+    /**
+     * Queues @p targets (again): a container already known keeps its attempts and dependencies
+     * (unless the target brings its own) and gets @p freshAttempts more, not before @p delayMs.
+     * One that is being started already is left alone.
+     */
+    void enqueue(const QList<RecoveryTarget> &targets, int freshAttempts, int delayMs = 0);
+    /// Someone else started @p name (podman's start event): it counts as running, and what waited
+    /// for it goes ahead.
+    void cameBack(const QString &name);
+    /// Stops launching; calls in flight are stopped. finished() follows. Nothing is queued after.
     void cancel();
+    /// Nothing queued or in flight (and start() was called).
     bool isFinished() const { return m_finished; }
+    bool isCancelled() const { return m_cancelled; }
     QList<ContainerStatus> statuses() const;
+    /// True while @p name is queued, being started or probed.
+    bool isPending(const QString &name) const;
 
     /// Delay before attempt @p attempt + 1, after @p attempt failed ones.
     static int backoffMs(const RunPolicy &policy, int attempt);
@@ -69,26 +113,39 @@ private:
     struct Item
     {
         RecoveryTarget target;
+        int maxAttempts = 1;
         qint64 readyAtMs = 0;
         PodmanCall *call = nullptr;
         QString permanentNote; ///< survives retries, unlike the backoff note
         bool probingHealth = false;
         qint64 healthDeadlineMs = 0;
+        bool solo = false; ///< failed in a shared call: its next attempt goes alone
+    };
+    enum class Deps
+    {
+        Done,
+        Pending,
+        Failed
     };
 
     void schedule();
-    bool dependenciesDone(const Item &item) const;
+    Deps dependencies(const Item &item, QStringList *failedRoots = nullptr) const;
+    Deps dependencies(const Item &item, QSet<QString> &visiting, QStringList *failedRoots) const;
+    bool holdBlocked(Item &item, const QStringList &failedRoots);
     bool breakDependencyCycle();
     bool anyCallInFlight() const;
-    void launch(Item &item);
+    void launch(const QList<int> &indexes);
     void launchHealthProbe(Item &item);
-    void onCallDone(PodmanCall *call, const QString &name);
+    void onStartDone(PodmanCall *call, const QStringList &names);
+    void applyResult(Item &item, const PodmanResult &result);
     void onHealthProbeDone(PodmanCall *call, const QString &name);
     void markRunning(Item &item, const QString &note);
     void update(Item &item);
     void checkFinished();
+    Item &itemFor(const QString &name);
 
     Podman m_podman;
+    std::shared_ptr<const ContainerStarter> m_starter;
     RunPolicy m_policy;
     QList<Item> m_items;
     QHash<QString, int> m_index;

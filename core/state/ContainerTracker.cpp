@@ -6,23 +6,6 @@
 
 namespace archy {
 
-bool isIgnored(const QMap<QString, QString> &labels)
-{
-    return labels.value(ignoreLabel()).trimmed().compare(ignoreLabelValue(), Qt::CaseInsensitive) == 0;
-}
-
-QStringList afterNames(const QMap<QString, QString> &labels)
-{
-    QStringList names;
-    const QStringList parts = labels.value(afterLabel()).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        const QString name = part.trimmed();
-        if (isValidContainerName(name) && !names.contains(name))
-            names.append(name);
-    }
-    return names;
-}
-
 void ContainerTracker::load(const Snapshot &snapshot)
 {
     m_containers.clear();
@@ -130,6 +113,7 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         tracked.running = true;
         tracked.wanted = true;
         tracked.stoppedByOwner = false;
+        tracked.finished = false;
         tracked.stopRequested = false;
         tracked.deathPending = false;
         tracked.lastStartMs = nowMs;
@@ -150,6 +134,7 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         } else if (event.exitCode == 0) {
             outcome.changed = tracked.wanted;
             tracked.wanted = false; // finished its job
+            tracked.finished = true;
             tracked.quickDeaths = 0;
         } else if (tracked.wanted) {
             tracked.deathPending = true;
@@ -224,6 +209,26 @@ bool ContainerTracker::isStoppedByOwner(const QString &name) const
 int ContainerTracker::quickDeaths(const QString &name) const
 {
     return m_containers.value(name).quickDeaths;
+}
+
+QList<ContainerTracker::Entry> ContainerTracker::entries() const
+{
+    QList<Entry> out;
+    out.reserve(m_containers.size());
+    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it) {
+        Entry entry;
+        entry.name = it.key();
+        entry.image = it->image;
+        entry.running = it->running;
+        entry.wanted = it->wanted;
+        entry.stoppedByOwner = it->stoppedByOwner;
+        entry.finished = it->finished && !it->running;
+        entry.deathPending = it->deathPending;
+        entry.quickDeaths = it->quickDeaths;
+        out.append(entry);
+    }
+    std::sort(out.begin(), out.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
+    return out;
 }
 
 } // namespace archy

@@ -5,18 +5,10 @@
 #include <QString>
 
 #include "Snapshot.h"
+#include "podman/Labels.h"
 #include "podman/PodmanParse.h"
 
 namespace archy {
-
-/// The label that keeps a container out of archy-recovery entirely.
-inline QString ignoreLabel() { return QStringLiteral("io.archipelago.recovery"); }
-inline QString ignoreLabelValue() { return QStringLiteral("ignore"); }
-/// `io.archipelago.recovery.after=a,b`: start this container only after a and b.
-inline QString afterLabel() { return QStringLiteral("io.archipelago.recovery.after"); }
-
-bool isIgnored(const QMap<QString, QString> &labels);
-QStringList afterNames(const QMap<QString, QString> &labels);
 
 /**
  * What should run, kept from podman's events and periodic `ps -a` reconciles. Pure logic, no IO.
@@ -31,6 +23,19 @@ QStringList afterNames(const QMap<QString, QString> &labels);
 class ContainerTracker final
 {
 public:
+    /// What the tracker knows of one container, as a value (for views of the whole fleet).
+    struct Entry
+    {
+        QString name;
+        QString image;
+        bool running = false;
+        bool wanted = false;         ///< should run: started again if it dies on its own
+        bool stoppedByOwner = false; ///< the owner stopped or killed it
+        bool finished = false;       ///< its command exited 0: a job that is done
+        bool deathPending = false;   ///< died; judged after DeathGraceMs
+        int quickDeaths = 0;
+    };
+
     struct Outcome
     {
         bool changed = false;          ///< the snapshot should be written again
@@ -70,6 +75,8 @@ public:
     bool isWanted(const QString &name) const;
     bool isStoppedByOwner(const QString &name) const;
     int quickDeaths(const QString &name) const;
+    /// Every tracked container, sorted by name.
+    QList<Entry> entries() const;
 
 private:
     struct Tracked
@@ -79,6 +86,7 @@ private:
         bool running = false;
         bool wanted = false;
         bool stoppedByOwner = false;
+        bool finished = false;
         bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
         qint64 stopRequestedMs = 0;
         bool deathPending = false;  ///< died, waiting DeathGraceMs for a late stop/kill

@@ -4,7 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
+#include <QHash>
 
 #include "DurableFile.h"
 
@@ -39,9 +39,11 @@ QList<RecoveryReport> read(const QString &dataDir, int limit, QString *error)
         const int firstNewline = data.indexOf('\n');
         data = firstNewline < 0 ? QByteArray() : data.mid(firstNewline + 1); // drop the cut line
     }
-    QSet<QString> seen;
+    // A start-up is written again on every retry; writes are ordered, but a reader still takes the
+    // highest revision, not the last line, so an old file (or a second writer) cannot go back in time.
+    QHash<QString, qsizetype> indexByKey;
     const QList<QByteArray> lines = data.split('\n');
-    for (auto it = lines.crbegin(); it != lines.crend() && reports.size() < limit; ++it) {
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
         if (it->trimmed().isEmpty())
             continue;
         const QJsonDocument document = QJsonDocument::fromJson(*it);
@@ -49,9 +51,15 @@ QList<RecoveryReport> read(const QString &dataDir, int limit, QString *error)
             continue; // a torn last line after a power cut, or junk
         RecoveryReport report = RecoveryReport::fromJson(document.object());
         const QString key = report.id.isEmpty() ? QString::number(report.startedAtMs) : report.id;
-        if (seen.contains(key))
+        const auto found = indexByKey.constFind(key);
+        if (found != indexByKey.constEnd()) {
+            if (reports.at(*found).revision < report.revision)
+                reports[*found] = report;
             continue;
-        seen.insert(key);
+        }
+        if (reports.size() >= limit)
+            continue; // older start-ups beyond the limit; later revisions of listed ones still count
+        indexByKey.insert(key, reports.size());
         reports.append(report);
     }
     return reports;

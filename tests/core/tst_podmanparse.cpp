@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QHash>
 #include <QTest>
 
 #include "podman/Podman.h"
@@ -18,6 +19,14 @@ private slots:
     void isValidContainerName_data();
     void isValidContainerName();
     void argumentsSeparateNamesFromOptions();
+    void recordedPs_data();
+    void recordedPs();
+    void recordedInspect_data();
+    void recordedInspect();
+    void eventExitCodeAndTime_data();
+    void eventExitCodeAndTime();
+    void knownWarningsAreNotErrors_data();
+    void knownWarningsAreNotErrors();
 
 private:
     static QByteArray recorded(const QString &file);
@@ -167,6 +176,151 @@ void TestPodmanParse::argumentsSeparateNamesFromOptions()
     QCOMPARE(inspect.mid(inspect.size() - 3), (QStringList{QStringLiteral("--")} + names));
     QCOMPARE(archy::Podman::healthcheckArguments(QStringLiteral("-x")),
              (QStringList{QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"), QStringLiteral("-x")}));
+}
+
+void TestPodmanParse::recordedPs_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("podman 4.3.1") << QStringLiteral("podman431");
+    QTest::newRow("podman 5.4.2") << QStringLiteral("podman542");
+}
+
+void TestPodmanParse::recordedPs()
+{
+    QFETCH(QString, version);
+    QList<PsEntry> all;
+    QString error;
+    QVERIFY2(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-all-%1.json").arg(version)), &all, &error),
+             qPrintable(error));
+    QHash<QString, PsEntry> byName;
+    for (const PsEntry &entry : std::as_const(all))
+        byName.insert(entry.name, entry);
+    const QStringList scenario{QStringLiteral("created1"), QStringLiteral("web"), QStringLiteral("web0"),
+                               QStringLiteral("db"), QStringLiteral("worker"), QStringLiteral("runner"),
+                               QStringLiteral("job-done"), QStringLiteral("fail"), QStringLiteral("termer"),
+                               QStringLiteral("oom")};
+    for (const QString &name : scenario) {
+        QVERIFY2(byName.contains(name), qPrintable(name));
+        QCOMPARE(byName.value(name).image, QStringLiteral("localhost/archy-test-busybox:latest"));
+        QCOMPARE(byName.value(name).id.size(), 64);
+    }
+    QCOMPARE(byName.value(QStringLiteral("created1")).state, QStringLiteral("created"));
+    QVERIFY(byName.value(QStringLiteral("web")).isRunning());
+    QVERIFY(byName.value(QStringLiteral("runner")).isRunning()); // SIGHUP stopped nothing
+    QCOMPARE(byName.value(QStringLiteral("db")).state, QStringLiteral("exited"));
+    QCOMPARE(byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
+             QStringLiteral("db"));
+    for (const PsEntry &entry : std::as_const(all))
+        QCOMPARE(entry.isInfra, entry.name.endsWith(QLatin1String("-infra"))); // the pod's (5.4.2 only)
+
+    QList<PsEntry> running;
+    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-%1.json").arg(version)), &running, &error));
+    for (const PsEntry &entry : std::as_const(running))
+        QVERIFY2(entry.isRunning(), qPrintable(entry.name));
+    QList<PsEntry> stopped;
+    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-stopped-%1.json").arg(version)), &stopped, &error));
+    QVERIFY(!stopped.isEmpty());
+    QCOMPARE(running.size() + stopped.size(), all.size());
+}
+
+void TestPodmanParse::recordedInspect_data()
+{
+    recordedPs_data();
+}
+
+void TestPodmanParse::recordedInspect()
+{
+    QFETCH(QString, version);
+    QList<archy::InspectEntry> entries;
+    QString error;
+    QVERIFY2(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-all-%1.json").arg(version)), &entries, &error),
+             qPrintable(error));
+    QHash<QString, archy::InspectEntry> byName;
+    for (const archy::InspectEntry &entry : std::as_const(entries))
+        byName.insert(entry.name, entry);
+    QVERIFY(byName.value(QStringLiteral("web")).hasHealthcheck);
+    QVERIFY(byName.value(QStringLiteral("web0")).hasHealthcheck);
+    QVERIFY(!byName.value(QStringLiteral("worker")).hasHealthcheck); // --no-healthcheck: ["NONE"]
+    QVERIFY(!byName.value(QStringLiteral("db")).hasHealthcheck);     // 5.4.2 has no State.Health here
+    // --requires db: podman names it by id.
+    QCOMPARE(byName.value(QStringLiteral("worker")).dependencyIds,
+             QStringList{byName.value(QStringLiteral("db")).id});
+    QCOMPARE(byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
+             QStringLiteral("db"));
+    QVERIFY(!byName.value(QStringLiteral("db")).oomKilled);
+    if (version == QLatin1String("podman542")) {
+        QVERIFY(byName.value(QStringLiteral("oom")).oomKilled);
+        QCOMPARE(byName.value(QStringLiteral("inpod2")).dependencyIds.size(), 2); // infra + --requires inpod
+    }
+
+    // A missing name: podman prints what it found (or []) and fails with its own wording.
+    QVERIFY(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-with-missing-%1.json").arg(version)),
+                                             &entries, &error));
+    QVERIFY(!entries.isEmpty());
+    QVERIFY(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-only-missing-%1.json").arg(version)),
+                                             &entries, &error));
+    QVERIFY(entries.isEmpty());
+    const QByteArray missing = recorded(QStringLiteral("inspect-only-missing-%1.stderr").arg(version));
+    QVERIFY2(missing.contains("no such container"), missing.constData()); // what isPermanentFailure looks for
+}
+
+void TestPodmanParse::eventExitCodeAndTime_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<qint64>("timeMs");
+    // Lines as podman printed them (tests/data/events-stream-*.jsonl).
+    QTest::newRow("4.3.1 died, exit 0 left out")
+        << QByteArray(R"({"ID":"4a57","Image":"i","Name":"job","Status":"died","Time":"2026-12-02T08:15:12.006416236Z","Type":"container","Attributes":{}})")
+        << 0 << qint64(1796199312006);
+    QTest::newRow("4.3.1 died 137")
+        << QByteArray(R"({"ContainerExitCode":137,"ID":"15","Image":"i","Name":"db","Status":"died","Time":"2026-12-02T08:15:18.836460403Z","Type":"container","Attributes":{}})")
+        << 137 << qint64(1796199318836);
+    QTest::newRow("4.3.1 start: no exit code")
+        << QByteArray(R"({"ID":"15","Image":"i","Name":"db","Status":"start","Time":"2026-12-02T08:15:18.1Z","Type":"container","Attributes":{}})")
+        << -1 << qint64(1796199318100);
+    QTest::newRow("5.4.2 died 0, timeNano")
+        << QByteArray(R"({"ContainerExitCode":0,"ID":"4a","Image":"i","Name":"job","Status":"died","time":1796200772,"timeNano":1796200772614427737,"Type":"container","Attributes":{}})")
+        << 0 << qint64(1796200772614);
+    QTest::newRow("5.4.2 time only")
+        << QByteArray(R"({"ID":"4a","Image":"i","Name":"job","Status":"start","time":1796200772,"Type":"container","Attributes":{}})")
+        << -1 << qint64(1796200772000);
+    QTest::newRow("no time at all")
+        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","Type":"container"})") << -1 << qint64(0);
+}
+
+void TestPodmanParse::eventExitCodeAndTime()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, exitCode);
+    QFETCH(qint64, timeMs);
+    archy::PodmanEvent event;
+    QVERIFY(archy::PodmanParse::parseEvent(line, &event));
+    QCOMPARE(event.exitCode, exitCode);
+    QCOMPARE(event.timeMs, timeMs);
+}
+
+void TestPodmanParse::knownWarningsAreNotErrors_data()
+{
+    QTest::addColumn<QByteArray>("standardError");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray warning = recorded(QStringLiteral("cgroupsv1-warning-podman542.stderr")).trimmed();
+    QVERIFY(warning.contains("cgroups-v1"));
+    QTest::newRow("warning, then the error")
+        << warning + "\nError: no such container does-not-exist\n" << QByteArray("Error: no such container does-not-exist\n");
+    QTest::newRow("warning alone") << warning + "\n" << QByteArray("\n");
+    QTest::newRow("other warnings stay")
+        << QByteArray("time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n")
+        << QByteArray("time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n");
+    QTest::newRow("4.3.1 error") << recorded(QStringLiteral("inspect-only-missing-podman431.stderr"))
+                                 << recorded(QStringLiteral("inspect-only-missing-podman431.stderr"));
+}
+
+void TestPodmanParse::knownWarningsAreNotErrors()
+{
+    QFETCH(QByteArray, standardError);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(archy::PodmanParse::withoutKnownWarnings(standardError).trimmed(), expected.trimmed());
 }
 
 QTEST_GUILESS_MAIN(TestPodmanParse)

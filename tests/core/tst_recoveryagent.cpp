@@ -47,6 +47,15 @@ QStringList namesOf(const RecoveryReport &report)
     return names;
 }
 
+/// Every name passed to a `podman start -- NAME...`, in call order (a call may name several).
+QStringList startedNames(const FakePodman &fake)
+{
+    QStringList names;
+    for (const QStringList &args : fake.startCalls())
+        names += args.mid(args.indexOf(QStringLiteral("--")) + 1);
+    return names;
+}
+
 QByteArray snapshotJson(const QStringList &names)
 {
     QJsonArray containers;
@@ -228,7 +237,8 @@ void TestRecoveryAgent::seedCrashIsRecoveredOnce()
     QVERIFY(runStartup(second, &report));
     QVERIFY(!report.crashInfo.crash);
     QVERIFY(report.containers.isEmpty());
-    QCOMPARE(m_fake->startCalls().size(), 2);
+    QCOMPARE(startedNames(*m_fake).size(), 2);
+    QCOMPARE(m_fake->startCalls().size(), 1); // ready together: one shared call
 }
 
 void TestRecoveryAgent::hostileNamesNeverReachPodman()
@@ -265,13 +275,13 @@ void TestRecoveryAgent::hostileNamesNeverReachPodman()
                 QVERIFY2(!arg.contains(bad), qPrintable(args.join(QLatin1Char(' '))));
         }
     }
-    QCOMPARE(m_fake->startCalls().size(), 2);
+    QCOMPARE(startedNames(*m_fake).size(), 2);
 
     // A retry of a refused name is refused too.
     agent.retry(QStringLiteral("--privileged"));
     QTest::qWait(200);
     QVERIFY(!agent.isBusy());
-    QCOMPARE(m_fake->startCalls().size(), 2);
+    QCOMPARE(startedNames(*m_fake).size(), 2);
 }
 
 void TestRecoveryAgent::corruptSnapshotIsAWarning()
@@ -570,7 +580,7 @@ void TestRecoveryAgent::startStoppedPass()
     QCOMPARE(report.recovered(), 2);
     QCOMPARE(m_fake->stateOf(QStringLiteral("stopped1")), QStringLiteral("running"));
     QCOMPARE(m_fake->stateOf(QStringLiteral("created1")), QStringLiteral("running"));
-    QCOMPARE(m_fake->startCalls().size(), 2);
+    QCOMPARE(startedNames(*m_fake).size(), 2);
 }
 
 void TestRecoveryAgent::crashPassAndStoppedPassStartOnce()
@@ -596,10 +606,12 @@ void TestRecoveryAgent::crashPassAndStoppedPassStartOnce()
     QCOMPARE(find(report, QStringLiteral("live")).state, ContainerState::Running);
     QCOMPARE(find(report, QStringLiteral("live")).attempts, 0);
     QHash<QString, int> starts;
-    for (const QStringList &args : m_fake->startCalls())
-        starts[args.last()] += 1;
+    for (const QString &name : startedNames(*m_fake))
+        starts[name] += 1;
+    // web and bad share a call; bad, which failed in it, gets one of its own: its one attempt.
     QCOMPARE(starts.value(QStringLiteral("web")), 1);
-    QCOMPARE(starts.value(QStringLiteral("bad")), 1);
+    QCOMPARE(starts.value(QStringLiteral("bad")), 2);
+    QCOMPARE(find(report, QStringLiteral("bad")).attempts, 1);
     QCOMPARE(starts.value(QStringLiteral("live")), 0);
     QCOMPARE(starts.value(QStringLiteral("other")), 0);
     QCOMPARE(m_fake->stateOf(QStringLiteral("other")), QStringLiteral("exited"));

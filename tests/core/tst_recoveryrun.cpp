@@ -78,6 +78,15 @@ private slots:
     void podmanUnavailableFailsAll();
     void duplicateNamesStartOnce();
     void emptyRunFinishes();
+    void batchSharesOneCall();
+    void batchFailureRetriedAlone();
+    void batchSplitsOverParallelCalls();
+    void noBatchWithParallelOneOrGap_data();
+    void noBatchWithParallelOneOrGap();
+    void failedDependencyHoldsDependant();
+    void failedDependencyFailsDependantInOneShot();
+    void enqueuedRetryWaitsForDependency();
+    void enqueueDuringFlightIsIgnored();
 
 private:
     /// Starts @p run and waits for finished(); fails the test if it never comes.
@@ -454,6 +463,216 @@ void TestRecoveryRun::emptyRunFinishes()
     RecoveryRun run(m_podman, fastPolicy(), {});
     QVERIFY(runToEnd(run, 2000));
     QVERIFY(m_fake->calls().isEmpty());
+}
+
+void TestRecoveryRun::batchSharesOneCall()
+{
+    const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
+    QVERIFY(setExited(names));
+    RunPolicy policy = fastPolicy();
+    policy.parallel = 1 + 1; // batching needs room for more than one
+    policy.batchStarts = true;
+    policy.minNamesPerCall = 2;
+    RecoveryRun run(m_podman, policy, {target(names[0]), target(names[1]), target(names[2]), target(names[3])});
+    QSignalSpy changed(&run, &RecoveryRun::containerChanged);
+    QVERIFY(runToEnd(run));
+    // Two free slots, four ready names: two calls of two, never one per name.
+    QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 2);
+    // The two calls run at once: the fake logs them in any order.
+    std::sort(starts.begin(), starts.end(), [](const QStringList &a, const QStringList &b) { return a.join(QLatin1Char(' ')) < b.join(QLatin1Char(' ')); });
+    QCOMPARE(starts.at(0), Podman::startArguments({names[0], names[1]}));
+    QCOMPARE(starts.at(1), Podman::startArguments({names[2], names[3]}));
+    for (const QString &name : names) {
+        const ContainerStatus s = statusOf(run, name);
+        QCOMPARE(s.state, ContainerState::Running);
+        QCOMPARE(s.attempts, 1);
+        QCOMPARE(m_fake->stateOf(name), QStringLiteral("running"));
+    }
+    // Progress per container: each went Starting, then Running, on its own.
+    QStringList running;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const ContainerStatus s = args.at(0).value<ContainerStatus>();
+        if (s.state == ContainerState::Running)
+            running.append(s.name);
+    }
+    running.sort();
+    QCOMPARE(running, names);
+}
+
+void TestRecoveryRun::batchFailureRetriedAlone()
+{
+    const QStringList names{QStringLiteral("good1"), QStringLiteral("bad"), QStringLiteral("good2")};
+    QVERIFY(setExited(names));
+    FakePodman::setFailNames(QStringLiteral("bad"));
+    RunPolicy policy = fastPolicy();
+    policy.parallel = 4;
+    policy.batchStarts = true;
+    policy.maxAttempts = 2; // three names, fewer than minNamesPerCall: one shared call
+    RecoveryRun run(m_podman, policy, {target(names[0]), target(names[1]), target(names[2])});
+    QVERIFY(runToEnd(run));
+    QCOMPARE(statusOf(run, names[0]).state, ContainerState::Running);
+    QCOMPARE(statusOf(run, names[2]).state, ContainerState::Running);
+    const ContainerStatus bad = statusOf(run, names[1]);
+    QCOMPARE(bad.state, ContainerState::Failed);
+    QCOMPARE(bad.attempts, 2); // the shared call does not count: two calls of its own
+    // podman's error names the container by id; the report by name.
+    QVERIFY2(bad.error.contains(QLatin1String("unable to start container \"bad\"")), qPrintable(bad.error));
+    const QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(starts.at(0), Podman::startArguments(names));
+    QCOMPARE(starts.at(1), Podman::startArguments({QStringLiteral("bad")}));
+    QCOMPARE(starts.at(2), Podman::startArguments({QStringLiteral("bad")}));
+}
+
+void TestRecoveryRun::batchSplitsOverParallelCalls()
+{
+    QStringList names;
+    QList<RecoveryTarget> targets;
+    for (int i = 0; i < 7; ++i) {
+        names.append(QStringLiteral("c%1").arg(i));
+        targets.append(target(names.last()));
+    }
+    QVERIFY(setExited(names));
+    RunPolicy policy = fastPolicy();
+    policy.parallel = 3;
+    policy.batchStarts = true;
+    policy.minNamesPerCall = 1;
+    RecoveryRun run(m_podman, policy, targets);
+    QVERIFY(runToEnd(run));
+    const QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 3); // 3 + 3 + 1 names
+    QStringList started;
+    QList<int> sizes;
+    for (const QStringList &args : starts) {
+        started += args.mid(2);
+        sizes.append(int(args.size()) - 2);
+    }
+    started.sort(); // the three calls run at once: the fake logs them in any order
+    std::sort(sizes.begin(), sizes.end());
+    QCOMPARE(started, names);
+    QCOMPARE(sizes, (QList<int>{1, 3, 3}));
+}
+
+void TestRecoveryRun::noBatchWithParallelOneOrGap_data()
+{
+    QTest::addColumn<int>("parallel");
+    QTest::addColumn<int>("gapMs");
+    QTest::newRow("--parallel 1") << 1 << 0;
+    QTest::newRow("--start-gap") << 4 << 100;
+}
+
+void TestRecoveryRun::noBatchWithParallelOneOrGap()
+{
+    QFETCH(int, parallel);
+    QFETCH(int, gapMs);
+    const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QVERIFY(setExited(names));
+    RunPolicy policy = fastPolicy();
+    policy.parallel = parallel;
+    policy.startGapMs = gapMs;
+    policy.batchStarts = true;
+    RecoveryRun run(m_podman, policy, {target(names[0]), target(names[1]), target(names[2])});
+    QVERIFY(runToEnd(run));
+    const QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(starts.at(i), Podman::startArguments({names.at(i)}));
+}
+
+void TestRecoveryRun::failedDependencyHoldsDependant()
+{
+    QVERIFY(setExited({QStringLiteral("db"), QStringLiteral("app"), QStringLiteral("web")}));
+    FakePodman::setFailNames(QStringLiteral("db"));
+    RunPolicy policy = fastPolicy();
+    policy.failedDependency = RunPolicy::FailedDependency::Hold;
+    // web waits for app, app for db: both are held by the failure of db.
+    RecoveryRun run(m_podman, policy,
+                    {target(QStringLiteral("db")), target(QStringLiteral("app"), {QStringLiteral("db")}),
+                     target(QStringLiteral("web"), {QStringLiteral("app")})});
+    QVERIFY(runToEnd(run));
+    QCOMPARE(statusOf(run, QStringLiteral("db")).state, ContainerState::Failed);
+    for (const QString &name : {QStringLiteral("app"), QStringLiteral("web")}) {
+        const ContainerStatus held = statusOf(run, name);
+        QCOMPARE(held.state, ContainerState::Waiting);
+        QCOMPARE(held.attempts, 0);
+        QCOMPARE(held.note, QStringLiteral("Waiting for db (failed)."));
+    }
+    QCOMPARE(m_fake->startCalls().size(), 1); // db only: nothing started blindly
+
+    // db comes back (the owner fixed and started it): what waited goes ahead, in order.
+    QSignalSpy finished(&run, &RecoveryRun::finished);
+    run.cameBack(QStringLiteral("db"));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(statusOf(run, QStringLiteral("db")).state, ContainerState::Running);
+    QCOMPARE(statusOf(run, QStringLiteral("app")).state, ContainerState::Running);
+    QCOMPARE(statusOf(run, QStringLiteral("web")).state, ContainerState::Running);
+    const QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(starts.at(1).last(), QStringLiteral("app"));
+    QCOMPARE(starts.at(2).last(), QStringLiteral("web"));
+}
+
+void TestRecoveryRun::failedDependencyFailsDependantInOneShot()
+{
+    QVERIFY(setExited({QStringLiteral("db"), QStringLiteral("app")}));
+    FakePodman::setFailNames(QStringLiteral("db"));
+    RunPolicy policy = fastPolicy();
+    policy.failedDependency = RunPolicy::FailedDependency::Fail;
+    RecoveryRun run(m_podman, policy, {target(QStringLiteral("db")), target(QStringLiteral("app"), {QStringLiteral("db")})});
+    QVERIFY(runToEnd(run));
+    const ContainerStatus app = statusOf(run, QStringLiteral("app"));
+    QCOMPARE(app.state, ContainerState::Failed);
+    QCOMPARE(app.attempts, 0);
+    QCOMPARE(app.error, QStringLiteral("Not started: it needs db, which failed."));
+    QCOMPARE(m_fake->startCalls().size(), 1);
+}
+
+void TestRecoveryRun::enqueuedRetryWaitsForDependency()
+{
+    QVERIFY(setExited({QStringLiteral("db"), QStringLiteral("app")}));
+    FakePodman::setFailTimes(QStringLiteral("db:1"));
+    RunPolicy policy = fastPolicy();
+    policy.parallel = 4;
+    policy.failedDependency = RunPolicy::FailedDependency::Fail;
+    RecoveryRun run(m_podman, policy, {target(QStringLiteral("db")), target(QStringLiteral("app"), {QStringLiteral("db")})});
+    QVERIFY(runToEnd(run));
+    QCOMPARE(statusOf(run, QStringLiteral("app")).state, ContainerState::Failed);
+
+    // Both retried at once, dependant first: it still waits for its dependency.
+    FakePodman::setMode(QStringLiteral("start=slow:200"));
+    RecoveryTarget app = target(QStringLiteral("app"));
+    RecoveryTarget db = target(QStringLiteral("db"));
+    db.status.attempts = statusOf(run, QStringLiteral("db")).attempts; // as the agent passes it on
+    QSignalSpy finished(&run, &RecoveryRun::finished);
+    run.enqueue({app, db}, 1);
+    QVERIFY(!run.isFinished());
+    QVERIFY(finished.wait(5000));
+    const ContainerStatus a = statusOf(run, QStringLiteral("app"));
+    const ContainerStatus d = statusOf(run, QStringLiteral("db"));
+    QCOMPARE(a.state, ContainerState::Running);
+    QCOMPARE(d.state, ContainerState::Running);
+    QVERIFY2(a.startedAtMs >= d.finishedAtMs, qPrintable(QString::number(d.finishedAtMs - a.startedAtMs)));
+    QCOMPARE(d.attempts, 2);
+    const QList<QStringList> starts = m_fake->startCalls();
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(starts.at(1).last(), QStringLiteral("db"));
+    QCOMPARE(starts.at(2).last(), QStringLiteral("app"));
+}
+
+void TestRecoveryRun::enqueueDuringFlightIsIgnored()
+{
+    QVERIFY(setExited({QStringLiteral("web")}));
+    FakePodman::setMode(QStringLiteral("start=slow:300"));
+    RecoveryRun run(m_podman, fastPolicy(), {target(QStringLiteral("web"))});
+    QSignalSpy finished(&run, &RecoveryRun::finished);
+    run.start();
+    QTRY_COMPARE(statusOf(run, QStringLiteral("web")).state, ContainerState::Starting);
+    QVERIFY(run.isPending(QStringLiteral("web")));
+    run.enqueue({target(QStringLiteral("web"))}, 1); // e.g. a restart asked for while starting
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(statusOf(run, QStringLiteral("web")).state, ContainerState::Running);
+    QCOMPARE(m_fake->startCalls().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRecoveryRun)

@@ -235,7 +235,10 @@ void TestSeedParity::agentLevel()
     }
     QCOMPARE(names, recovered);
     QCOMPARE(report.crashInfo.snapshotWarning.isEmpty(), !warning);
-    QCOMPARE(m_fake->startCalls().size(), recovered.size());
+    QStringList started; // one call may name several containers
+    for (const QStringList &args : m_fake->startCalls())
+        started += args.mid(args.indexOf(QStringLiteral("--")) + 1);
+    QCOMPARE(started, recovered);
     QVERIFY2(!QFile::exists(markerPath()), "the seed removed the stale pid file too");
 }
 

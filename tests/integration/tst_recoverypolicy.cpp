@@ -3,12 +3,15 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -30,6 +33,8 @@ private slots:
     void dependantWaitsForHealthyDependency();
     void alwaysFailingStartIsRetriedWithBackoff();
     void ignoreLabelExcludesContainer();
+    void finishedJobStaysFinished();
+    void retryAllFailedKeepsToTheSchedule();
 
 private:
     void stopAgent(QProcess *agent);
@@ -208,6 +213,141 @@ void TestRecoveryPolicy::ignoreLabelExcludesContainer()
     QCOMPARE(m_fx->sandbox().state(QStringLiteral("public")), QStringLiteral("running"));
     QCOMPARE(m_fx->sandbox().state(QStringLiteral("private")), QStringLiteral("exited"));
     QVERIFY(containerIn(reportOf(run), QStringLiteral("private")).isEmpty());
+}
+
+void TestRecoveryPolicy::finishedJobStaysFinished()
+{
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    // podman 4.3.1 writes `died` without ContainerExitCode when the code is 0: a job that ends
+    // well must not be taken for a crash, neither by the resident agent nor after its own crash.
+    const auto startedAt = [this](const QString &name) {
+        return QString::fromUtf8(m_fx->sandbox()
+                                     .podman({QStringLiteral("inspect"), QStringLiteral("--format"),
+                                              QStringLiteral("{{.State.StartedAt}}"), name})
+                                     .trimmed());
+    };
+    const QString dir = m_fx->path(QStringLiteral("jobs"));
+    const QStringList args = QStringList{QStringLiteral("--no-gui"), QStringLiteral("--snapshot-delay"), QStringLiteral("0"),
+                                         QStringLiteral("--snapshot-interval"), QStringLiteral("1")}
+        + dataDirArgs(dir);
+    QProcess *agent = m_fx->start(args);
+    QVERIFY(waitFor([&] { return QFile::exists(QDir(dir).filePath(QStringLiteral("running-containers.json"))); }, 20000));
+    // Started while the agent watches: a service, a job that ends well and one that crashes at
+    // the same time (20 s: long enough to be seen running on a busy machine).
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("service")));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("job"), {}, {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 20; exit 0")}));
+    QVERIFY(m_fx->sandbox().run(QStringLiteral("crasher"), {}, {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 20; exit 3")}));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("job"), true, 15000));
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("service"), true, 15000));
+    const QString jobStart = startedAt(QStringLiteral("job"));
+    const QString crasherStart = startedAt(QStringLiteral("crasher"));
+
+    // The crasher comes back (death grace, then backoff): once it has, the agent has judged the
+    // job's death too, which came at the same moment, just as long ago.
+    QVERIFY2(waitFor([&] { return startedAt(QStringLiteral("crasher")) != crasherStart; }, 60000),
+             "the crashed container was not restarted");
+    QVERIFY(waitForSnapshot(dir, QStringLiteral("job"), false, 10000));
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("job")), QStringLiteral("exited"));
+    QCOMPARE(startedAt(QStringLiteral("job")), jobStart);
+
+    // Power cut: the agent is SIGKILLed, the service dies with the machine.
+    ::kill(pid_t(agent->processId()), SIGKILL);
+    QVERIFY(agent->waitForFinished());
+    QVERIFY(m_fx->sandbox().kill(QStringLiteral("service")));
+    agent = m_fx->start(args);
+    QVERIFY2(waitFor([&] { return m_fx->sandbox().state(QStringLiteral("service")) == QLatin1String("running"); }, 30000),
+             "the killed service did not come back");
+    // The start-up is over once its report is in the history: the job was not part of it.
+    QVERIFY(waitFor([&] { return lastHistoryEntry(dir).value(QLatin1String("crash")).toBool(); }, 20000));
+    const QJsonObject report = lastHistoryEntry(dir);
+    QVERIFY(containerIn(report, QStringLiteral("job")).isEmpty());
+    QVERIFY(!containerIn(report, QStringLiteral("service")).isEmpty());
+    QCOMPARE(m_fx->sandbox().state(QStringLiteral("job")), QStringLiteral("exited"));
+    QCOMPARE(startedAt(QStringLiteral("job")), jobStart);
+    stopAgent(agent);
+}
+
+void TestRecoveryPolicy::retryAllFailedKeepsToTheSchedule()
+{
+    ARCHY_REQUIRE_PODMAN(*m_fx);
+    // Six containers that cannot start until their program exists (a failure the owner fixes).
+    const QString mount = m_fx->path(QStringLiteral("six-bin"));
+    QVERIFY(QDir().mkpath(mount));
+    QStringList names;
+    for (int i = 1; i <= 6; ++i) {
+        names.append(QStringLiteral("six%1").arg(i));
+        QVERIFY(m_fx->sandbox().podman({QStringLiteral("create"), QStringLiteral("--name"), names.last(), QStringLiteral("-v"),
+                                        mount + QStringLiteral(":/x"), m_fx->sandbox().image(), QStringLiteral("/x/run")})
+                    .size() > 0);
+    }
+    // podman behind a wrapper that logs when each call begins and ends.
+    const QString log = m_fx->path(QStringLiteral("podman-calls.log"));
+    const QString wrapper = m_fx->path(QStringLiteral("podman-logged"));
+    writeFile(wrapper, QStringLiteral("#!/bin/sh\necho \"begin $$ $(date +%s%N) $1\" >>'%1'\n'%2' \"$@\"\nrc=$?\n"
+                                      "echo \"end $$ $(date +%s%N) $1\" >>'%1'\nexit $rc\n")
+                           .arg(log, m_fx->sandbox().podmanPath())
+                           .toUtf8());
+    QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    const QString dir = m_fx->path(QStringLiteral("six"));
+    QVERIFY(QDir().mkpath(dir));
+    writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray::number(deadPid()));
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot(names, m_fx->sandbox().image()));
+    m_fx->start(QStringList{QStringLiteral("--no-gui"), QStringLiteral("--parallel"), QStringLiteral("1"),
+                            QStringLiteral("--max-attempts"), QStringLiteral("1"), QStringLiteral("--podman"), wrapper}
+                + dataDirArgs(dir));
+    AgentRun status;
+    QVERIFY(waitFor([&] {
+        status = runCommand(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + dataDirArgs(dir));
+        return status.exitCode == 0 && reportOf(status).value(QLatin1String("failed")).toArray().size() == 6;
+    }, 60000));
+
+    // Fixed; every failed one retried at once.
+    writeFile(mount + QStringLiteral("/run"), "#!/bin/sh\nexec sleep 100000\n");
+    QFile::setPermissions(mount + QStringLiteral("/run"), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther
+                                                              | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+    QVERIFY(QFile::resize(log, 0));
+    const AgentRun retry = runCommand(QStringList{QStringLiteral("retry"), QStringLiteral("--all-failed")} + dataDirArgs(dir), 120000);
+    QVERIFY2(retry.exitCode == 0, retry.out.constData());
+    for (const QString &name : std::as_const(names))
+        QCOMPARE(m_fx->sandbox().state(name), QStringLiteral("running"));
+
+    // --parallel 1: six `podman start` calls, one after another, none overlapping.
+    QFile calls(log);
+    QVERIFY(calls.open(QIODevice::ReadOnly));
+    QHash<QString, qint64> begun;
+    QList<QPair<qint64, qint64>> starts;
+    for (const QByteArray &line : calls.readAll().split('\n')) {
+        const QList<QByteArray> f = line.split(' ');
+        if (f.size() < 4 || f.at(3) != "start")
+            continue;
+        if (f.at(0) == "begin")
+            begun.insert(QString::fromLatin1(f.at(1)), f.at(2).toLongLong());
+        else
+            starts.append({begun.value(QString::fromLatin1(f.at(1))), f.at(2).toLongLong()});
+    }
+    QCOMPARE(starts.size(), 6);
+    std::sort(starts.begin(), starts.end());
+    for (int i = 1; i < starts.size(); ++i)
+        QVERIFY2(starts.at(i).first >= starts.at(i - 1).second, qPrintable(QStringLiteral("start %1 overlaps").arg(i)));
+
+    // The history's revisions of this start-up only grow; the latest says all six are back.
+    QFile history(QDir(dir).filePath(QStringLiteral("recovery-history.jsonl")));
+    QVERIFY(history.open(QIODevice::ReadOnly));
+    int previous = -1;
+    int lines = 0;
+    for (const QByteArray &line : history.readAll().trimmed().split('\n')) {
+        const int revision = QJsonDocument::fromJson(line).object().value(QLatin1String("revision")).toInt();
+        QVERIFY2(revision > previous, qPrintable(QStringLiteral("revision %1 after %2").arg(revision).arg(previous)));
+        previous = revision;
+        ++lines;
+    }
+    QVERIFY(lines >= 2);
+    const AgentRun shown = runCommand(QStringList{QStringLiteral("history"), QStringLiteral("--json")} + dataDirArgs(dir));
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject latest = QJsonDocument::fromJson(shown.out).array().first().toObject();
+    QCOMPARE(latest.value(QLatin1String("recovered")).toInt(), 6);
+    QCOMPARE(latest.value(QLatin1String("failed")).toArray().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRecoveryPolicy)

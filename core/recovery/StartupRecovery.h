@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+#include "AgentOptions.h"
+#include "RecoveryRun.h"
+#include "podman/Podman.h"
+#include "podman/PodmanParse.h"
+#include "state/Snapshot.h"
+
+namespace archy {
+
+class PendingWork;
+class PodmanCall;
+struct PodmanResult;
+
+/**
+ * One start-up's decision, step by step: our run marker written (resident only), the last good
+ * snapshot read, `podman ps -a`, the plan (RecoveryPlan), one inspect for dependencies and health
+ * checks, and the targets handed to the scheduler. Fills the report's crash information and
+ * container list as it goes.
+ */
+class StartupRecovery final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StartupRecovery)
+
+public:
+    StartupRecovery(const Podman &podman, const AgentOptions &options, RecoveryReport *report,
+                    RecoveryRun *scheduler, PendingWork *pending, QObject *parent = nullptr);
+    ~StartupRecovery() override;
+
+    void start();
+    /// Stops between steps; the PendingWork says when the step in flight is over.
+    void stop();
+    /// The targets went to the scheduler: its next finished() ends the start-up.
+    bool isHandedOver() const { return m_handedOver; }
+    /// The snapshot read at start-up (what the watchdog starts from).
+    const Snapshot &snapshot() const { return m_snapshot; }
+
+signals:
+    /// The report's container list was filled: reload it.
+    void planned();
+    void errorOccurred(const QString &message);
+
+private:
+    void writeMarker();
+    void readSnapshot();
+    void snapshotRead(const SnapshotStore::ReadResult &read);
+    /// @p inspected: the snapshot's containers were inspected already (no ps was needed).
+    void plan(const SnapshotStore::ReadResult &read, const QList<PsEntry> &current, bool listed,
+              const QList<InspectEntry> *inspected);
+    void inspect(QList<RecoveryTarget> targets, const QList<PsEntry> &current);
+    void handOver(const QList<RecoveryTarget> &targets);
+    PodmanCall *podmanCall(const QStringList &arguments, std::function<void(const PodmanResult &)> onDone);
+
+    Podman m_podman;
+    AgentOptions m_options;
+    RecoveryReport *m_report;
+    RecoveryRun *m_scheduler;
+    PendingWork *m_pending;
+    Snapshot m_snapshot;
+    QPointer<PodmanCall> m_call;
+    bool m_stopped = false;
+    bool m_handedOver = false;
+};
+
+} // namespace archy
