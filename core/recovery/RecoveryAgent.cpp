@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "Async.h"
+#include "FleetView.h"
 #include "Logging.h"
 #include "RecoveryPlan.h"
 #include "RecoveryRun.h"
@@ -121,6 +122,7 @@ public:
     bool snapshotDirty = false;
     bool snapshotWriting = false;
     int pendingWrites = 0;
+    FleetView *fleet = nullptr; ///< what screens see of the whole node
 };
 
 RecoveryAgent::RecoveryAgent(const AgentOptions &options, QObject *parent)
@@ -136,6 +138,40 @@ RecoveryAgent::RecoveryAgent(const AgentOptions &options, QObject *parent)
         d->reconcileTimer->start(qMax(1, d->options.snapshotIntervalSec) * 1000);
     });
     connect(d->debounceTimer, &QTimer::timeout, this, [this] { d->writeSnapshot(); });
+
+    d->fleet = new FleetView(d->podman, d->options.podmanTimeoutSec * 1000, this);
+    d->fleet->setReport(&d->report);
+    if (!d->podman.isAvailable())
+        d->fleet->setPodmanProblem(d->podman.unavailableReason());
+    connect(d->fleet, &FleetView::fleetChanged, this, &RecoveryBackend::fleetChanged);
+    connect(d->fleet, &FleetView::identityChanged, this, &RecoveryBackend::nodeIdentityChanged);
+    connect(d->fleet, &FleetView::logsLoaded, this, &RecoveryBackend::logsLoaded);
+    for (auto signal : {&RecoveryBackend::reportReset, &RecoveryBackend::reportFinished})
+        connect(this, signal, d->fleet, &FleetView::touch);
+    connect(this, &RecoveryBackend::containerChanged, d->fleet, &FleetView::touch);
+}
+
+Fleet RecoveryAgent::fleet() const
+{
+    return d->fleet->fleet();
+}
+
+NodeIdentity RecoveryAgent::nodeIdentity() const
+{
+    return d->fleet->identity();
+}
+
+void RecoveryAgent::requestLogs(const QString &name, int lines)
+{
+    d->fleet->requestLogs(name, lines);
+}
+
+void RecoveryAgent::setLanEndpoint(const QString &listenAddress, const QString &fingerprint)
+{
+    NodeIdentity identity = d->fleet->identity();
+    identity.listenAddress = listenAddress;
+    identity.fingerprint = fingerprint;
+    d->fleet->setIdentity(identity);
 }
 
 RecoveryAgent::~RecoveryAgent() = default;
@@ -259,6 +295,7 @@ void RecoveryAgent::Private::prepared(const Preparation &preparation)
     }
     const SnapshotStore::ReadResult &read = preparation.snapshot;
     startupSnapshot = read.snapshot;
+    fleet->setStartupSnapshot(read.snapshot);
     if (!read.warning.isEmpty())
         qCWarning(lcState).noquote() << read.warning;
     CrashInfo &crash = report.crashInfo;
@@ -268,6 +305,8 @@ void RecoveryAgent::Private::prepared(const Preparation &preparation)
         crash.containersBefore = int(read.snapshot.containers.size());
         if (!read.found && read.warning.isEmpty())
             qCInfo(lcState) << "no container snapshot: cannot tell which containers were running";
+    } else {
+        crash.firstStart = !read.found && read.warning.isEmpty();
     }
 
     auto plan = [this, read](const PodmanResult &listing) {
@@ -282,6 +321,10 @@ void RecoveryAgent::Private::prepared(const Preparation &preparation)
             qCWarning(lcPodman).noquote() << "cannot list containers:" << listing.errorText;
         else if (!parseError.isEmpty())
             qCWarning(lcPodman).noquote() << parseError;
+        if (input.podmanListed)
+            fleet->setListing(input.current);
+        else
+            fleet->setPodmanProblem(listing.ok ? parseError : listing.errorText);
         planned(RecoveryPlan::targets(input), input.current);
     };
     if (!podman.isAvailable()) {
@@ -501,6 +544,7 @@ void RecoveryAgent::snapshotNow()
 void RecoveryAgent::Private::startTracking()
 {
     tracker.load(startupSnapshot);
+    fleet->setTracker(&tracker);
     events = new EventWatcher(podman, q);
     QObject::connect(events, &EventWatcher::eventReceived, q, [this](const PodmanEvent &event) { onEvent(event); });
     // Each (re)start of the stream may follow a gap: reconcile with a full listing.
@@ -525,12 +569,15 @@ void RecoveryAgent::Private::reconcile()
         QString parseError;
         if (!c->result().ok) {
             qCDebug(lcState).noquote() << "reconcile skipped:" << c->result().errorText;
+            fleet->setPodmanProblem(c->result().errorText);
             return;
         }
         if (!PodmanParse::parsePs(c->result().standardOutput, &entries, &parseError)) {
             qCWarning(lcState).noquote() << "reconcile skipped:" << parseError;
+            fleet->setPodmanProblem(parseError);
             return;
         }
+        fleet->setListing(entries);
         tracker.reconcile(entries);
         // Written even if nothing changed: the timestamp says the state was checked.
         snapshotDirty = true;
@@ -544,6 +591,7 @@ void RecoveryAgent::Private::onEvent(const PodmanEvent &event)
         return;
     qCDebug(lcState).noquote() << "event" << event.status << event.name;
     const ContainerTracker::Outcome outcome = tracker.apply(event, nowMs());
+    fleet->touch();
     if (outcome.changed)
         snapshotChanged();
     if (outcome.deathPending)
@@ -622,6 +670,7 @@ void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDea
     status.note = RecoveryAgent::tr("Stopped unexpectedly; restarting.");
     status.finishedAtMs = 0;
     status.startedAtMs = 0;
+    status.retryAtMs = nowMs() + delay;
     applyStatus(status);
     QTimer::singleShot(delay, q, [this, name] {
         if (shuttingDown || !tracker.isWanted(name))

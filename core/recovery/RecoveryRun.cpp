@@ -89,6 +89,10 @@ void RecoveryRun::start()
             }
         }
     }
+    for (Item &item : m_items) {
+        if (item.target.status.state == ContainerState::Waiting && !item.target.after.isEmpty())
+            update(item); // says what it waits for from the start
+    }
     QTimer::singleShot(0, this, &RecoveryRun::schedule);
 }
 
@@ -229,6 +233,7 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         status.note = tr("Attempt %1 of %2 failed; retrying in %3 s.")
                           .arg(status.attempts).arg(m_policy.maxAttempts).arg((delay + 999) / 1000);
         item.readyAtMs = nowMs() + delay;
+        status.retryAtMs = item.readyAtMs;
         qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
     } else {
         status.state = ContainerState::Failed;
@@ -292,7 +297,27 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
 
 void RecoveryRun::update(Item &item)
 {
+    // What a waiting container waits for, so a screen can say it.
+    ContainerStatus &status = item.target.status;
+    status.waitingFor.clear();
+    if (status.state == ContainerState::Waiting) {
+        for (const QString &dependency : std::as_const(item.target.after)) {
+            const auto it = m_index.constFind(dependency);
+            if (it != m_index.constEnd() && !isTerminal(m_items.at(*it).target.status.state))
+                status.waitingFor.append(dependency);
+        }
+    } else {
+        status.retryAtMs = 0;
+    }
     emit containerChanged(item.target.status);
+    if (isTerminal(status.state)) {
+        // Its dependants wait for one container less.
+        for (Item &other : m_items) {
+            if (other.target.status.state == ContainerState::Waiting &&
+                other.target.status.waitingFor.contains(status.name))
+                update(other);
+        }
+    }
 }
 
 void RecoveryRun::checkFinished()

@@ -226,4 +226,13 @@ int ContainerTracker::quickDeaths(const QString &name) const
     return m_containers.value(name).quickDeaths;
 }
 
+QList<ContainerTracker::View> ContainerTracker::views() const
+{
+    QList<View> views;
+    views.reserve(m_containers.size());
+    for (auto it = m_containers.cbegin(); it != m_containers.cend(); ++it)
+        views.append(View{it.key(), it->image, it->running, it->wanted, it->stoppedByOwner, it->quickDeaths});
+    return views;
+}
+
 } // namespace archy

@@ -71,6 +71,19 @@ public:
     bool isStoppedByOwner(const QString &name) const;
     int quickDeaths(const QString &name) const;
 
+    /// What is known of one container, for screens.
+    struct View
+    {
+        QString name;
+        QString image;
+        bool running = false;
+        bool wanted = false;
+        bool stoppedByOwner = false;
+        int quickDeaths = 0;
+    };
+    /// Every tracked container, in no particular order.
+    QList<View> views() const;
+
 private:
     struct Tracked
     {
