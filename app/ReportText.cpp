@@ -56,7 +56,7 @@ void printReport(const RecoveryReport &report, bool json)
         if (!c.image.isEmpty())
             out << " (" << c.image << ')';
         if (c.attempts > 1)
-            out << ' ' << QCoreApplication::translate("archy::ReportText", "[%n attempt(s)]", nullptr, c.attempts);
+            out << ' ' << QCoreApplication::translate("archy::ReportText", "[%n attempts]", nullptr, c.attempts);
         if (c.state != ContainerState::Running && !c.error.isEmpty())
             out << ": " << c.error;
         else if (!c.note.isEmpty())

@@ -653,7 +653,7 @@ void RecoveryAgent::Private::onUnexpectedDeath(const QString &name, int quickDea
         status.state = ContainerState::Failed;
         status.crashLoop = true;
         status.finishedAtMs = nowMs();
-        status.error = RecoveryAgent::tr("Keeps stopping within a minute of being started (%n time(s) in a row); it is not "
+        status.error = RecoveryAgent::tr("Keeps stopping within a minute of being started (%n times in a row); it is not "
                           "restarted automatically any more. Retry once it is fixed.", nullptr, quickDeaths);
         applyStatus(status);
         emit q->crashLoopDetected(name);

@@ -284,7 +284,7 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
         qCInfo(lcRecovery).noquote() << name << "is healthy";
         update(item);
     } else if (nowMs() >= item.healthDeadlineMs) {
-        const QString note = tr("Its health check did not pass within %n second(s); the containers "
+        const QString note = tr("Its health check did not pass within %n seconds; the containers "
                                 "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
         markRunning(item, note);
         qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
