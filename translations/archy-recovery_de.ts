@@ -949,7 +949,7 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation>Fehlgeschlagene wiederholen</translation>
+        <translation>Alle neu starten</translation>
     </message>
     <message>
         <source>History</source>
