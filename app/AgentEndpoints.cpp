@@ -103,6 +103,11 @@ void AgentEndpoints::startLan(const QByteArray &token)
                                  .arg(identity.fingerprint());
         qCInfo(lcEndpoints).noquote() << info;
         emit lanReady(info);
+        emit lanIdentity(
+            QStringLiteral("wss://%1:%2")
+                .arg(m_lanHost.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_lanHost) : m_lanHost)
+                .arg(m_server->lanPort()),
+            identity.fingerprint());
     };
     if (!m_tlsCert.isEmpty()) {
         QString error;

@@ -29,6 +29,8 @@ public:
 signals:
     /// What a person comparing fingerprints needs: address and certificate SHA-256.
     void lanReady(const QString &endpointInfo);
+    /// The same, in parts: "wss://host:port" and the certificate's SHA-256 fingerprint.
+    void lanIdentity(const QString &listenAddress, const QString &fingerprint);
 
 private:
     void shareDataDirWithAdminGroup();

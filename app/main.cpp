@@ -8,6 +8,7 @@
 #include "CliClient.h"
 #include "CommandLine.h"
 #include "Logging.h"
+#include "LanBackendFactory.h"
 #include "RemoteBackend.h"
 #include "ReportText.h"
 #include "SystemdNotify.h"
@@ -110,6 +111,7 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
     std::unique_ptr<AgentEndpoints> endpoints;
     if (!options.once) {
         endpoints = std::make_unique<AgentEndpoints>(&agent, options);
+        QObject::connect(endpoints.get(), &AgentEndpoints::lanIdentity, &agent, &RecoveryAgent::setLanEndpoint);
         QString error;
         if (!endpoints->start(&error)) {
             qCritical().noquote() << error;
@@ -154,6 +156,8 @@ int main(int argc, char **argv)
     else
         app = std::make_unique<QApplication>(argc, argv);
     archy::installTranslators(app.get(), archy::languageFromArguments(argc, argv));
+    if (!headless)
+        archy::LanBackendFactory::installDefault();
 
     archy::AppOptions options;
     QString message;

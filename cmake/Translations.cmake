@@ -16,6 +16,8 @@ function(archy_add_translations target)
         TS_FILES
             ${root}/translations/archy-recovery_de.ts
             ${root}/translations/archy-recovery_es.ts
+            # English: only the plural forms of %n strings (the source text is English already).
+            ${root}/translations/archy-recovery_en.ts
         SOURCES ${archy_tr_sources}
         INCLUDE_DIRECTORIES ${root}/core ${root}/remote ${root}/ui ${root}/app
         RESOURCE_PREFIX /i18n

@@ -61,7 +61,7 @@ public:
     /// True once a state arrived on the current connection.
     bool hasState() const;
     /// The SHA-256 fingerprint of the certificate the agent presented last (LAN only).
-    QString serverFingerprint() const;
+    QString serverFingerprint() const override;
     /// The agent's version from its welcome.
     QString serverVersion() const;
     /// Why the last connection attempt or connection failed (no retry schedule), for one-shot clients.

@@ -13,7 +13,7 @@ packages=(
     # Qt's own strings (dialog buttons, --help) in German and Spanish
     qt6-translations-l10n
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
-    busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
+    busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core xdotool
     # benchmark (scripts/bench.sh)
     bc time
 )

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>archy</name>
+    <message>
+        <source>No token file is set for this node.</source>
+        <translation>Für diesen Knoten ist keine Token-Datei eingetragen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 does not hold a token (64 hex digits).</source>
+        <translation>Die Token-Datei %1 enthält kein Token (64 Hex-Ziffern).</translation>
+    </message>
+</context>
+<context>
     <name>archy::AddNodeDialog</name>
     <message>
         <source>Add Node</source>
@@ -329,14 +344,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
 <context>
     <name>archy::ContainerModel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -351,14 +358,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>State: %1</source>
         <translation>Zustand: %1</translation>
-    </message>
-    <message>
-        <source>Attempts: %1</source>
-        <translation>Versuche: %1</translation>
-    </message>
-    <message>
-        <source>Keeps stopping soon after being started (crash loop).</source>
-        <translation>Stoppt immer wieder kurz nach dem Start (Absturzschleife).</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -377,10 +376,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
@@ -393,32 +388,16 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Aktion</translation>
     </message>
     <message>
-        <source>No containers to recover</source>
-        <translation>Keine Container wiederherzustellen</translation>
-    </message>
-    <message>
-        <source>%1 of %2 containers recovered</source>
-        <translation>%1 von %2 Containern wiederhergestellt</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
+        <source>Retry requested…</source>
+        <translation>Neuer Versuch angefordert…</translation>
     </message>
     <message>
-        <source>Crash loop</source>
-        <translation>Absturzschleife</translation>
-    </message>
-    <message>
-        <source>Crash loop: %1</source>
-        <translation>Absturzschleife: %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -448,15 +427,19 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>Retry</source>
-        <translation>Erneut versuchen</translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <source>Retry %1</source>
-        <translation>%1 erneut versuchen</translation>
+        <translation>%1 neu starten</translation>
     </message>
     <message>
         <source>Start %1 again</source>
         <translation>%1 erneut starten</translation>
+    </message>
+    <message>
+        <source>Starting · 999 s</source>
+        <translation>Startet · 999 s</translation>
     </message>
 </context>
 <context>
@@ -562,7 +545,7 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation>Bestätigen</translation>
+        <translation>Zur Kenntnis nehmen</translation>
     </message>
     <message>
         <source>Start-up status</source>
@@ -570,7 +553,7 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>Acknowledge crash</source>
-        <translation>Absturz bestätigen</translation>
+        <translation>Absturz zur Kenntnis nehmen</translation>
     </message>
     <message>
         <source>Mark this crash as seen; the warning will not be shown again</source>
@@ -579,10 +562,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>Crash detected at %1</source>
         <translation>Absturz erkannt am %1</translation>
-    </message>
-    <message>
-        <source>%1 container(s) were running before the crash.</source>
-        <translation>Vor dem Absturz liefen %1 Container.</translation>
     </message>
     <message>
         <source>The node crashed or lost power</source>
@@ -601,28 +580,107 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Letzter Schnappschuss vom %1.</translation>
     </message>
     <message>
-        <source>Crash acknowledged</source>
-        <translation>Absturz bestätigt</translation>
-    </message>
-    <message>
-        <source>The crash detected at %1 has been acknowledged.</source>
-        <translation>Der am %1 erkannte Absturz wurde bestätigt.</translation>
-    </message>
-    <message>
         <source>Clean start</source>
         <translation>Sauberer Start</translation>
     </message>
     <message>
-        <source>The previous run shut down cleanly (checked at %1).</source>
-        <translation>Der vorige Lauf wurde sauber beendet (geprüft am %1).</translation>
-    </message>
-    <message>
-        <source>The previous run shut down cleanly.</source>
-        <translation>Der vorige Lauf wurde sauber beendet.</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n services were running before it.</source>
+        <translation><numerusform>%n Dienst lief davor.</numerusform><numerusform>%n Dienste liefen davor.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Crash seen; %n services still need attention</source>
+        <translation><numerusform>Absturz zur Kenntnis genommen; %n Dienst braucht noch Aufmerksamkeit</numerusform><numerusform>Absturz zur Kenntnis genommen; %n Dienste brauchen noch Aufmerksamkeit</numerusform></translation>
+    </message>
+    <message>
+        <source>Crash seen; everything is back</source>
+        <translation>Absturz zur Kenntnis genommen; alles läuft wieder</translation>
+    </message>
+    <message>
+        <source>The crash detected at %1 was noted.</source>
+        <translation>Der um %1 erkannte Absturz wurde zur Kenntnis genommen.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DetailsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Container details</source>
+        <translation>Container-Details</translation>
+    </message>
+    <message>
+        <source>Full error from podman</source>
+        <translation>Vollständige Fehlermeldung von podman</translation>
+    </message>
+    <message>
+        <source>Last lines of its log</source>
+        <translation>Letzte Zeilen seines Protokolls</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Back to the overview</source>
+        <translation>Zurück zur Übersicht</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>It keeps stopping soon after each start, so it is no longer restarted automatically. Fix the cause, then tap Retry.</source>
+        <translation>Er beendet sich kurz nach jedem Start und wird daher nicht mehr automatisch neu gestartet. Beheben Sie die Ursache und tippen Sie dann auf „Neu starten“.</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image: %1</translation>
+    </message>
+    <message>
+        <source>Start attempts: %1</source>
+        <translation>Startversuche: %1</translation>
+    </message>
+    <message>
+        <source>First attempt: %1</source>
+        <translation>Erster Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+    <message>
+        <source>Not part of this start-up's recovery.</source>
+        <translation>Nicht Teil der Wiederherstellung bei diesem Start.</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>No log: %1</source>
+        <translation>Kein Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Its log is empty.</source>
+        <translation>Sein Protokoll ist leer.</translation>
     </message>
 </context>
 <context>
@@ -678,6 +736,13 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>%1 is more than the %2 bytes allowed; refused.</source>
         <translation>%1 ist größer als die erlaubten %2 Bytes; abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::FleetView</name>
+    <message>
+        <source>"%1" is not a container name.</source>
+        <translation>„%1“ ist kein Container-Name.</translation>
     </message>
 </context>
 <context>
@@ -838,7 +903,7 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>&amp;Acknowledge Crash</source>
-        <translation>Absturz &amp;bestätigen</translation>
+        <translation>Absturz zur &amp;Kenntnis nehmen</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -884,7 +949,7 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>Retry all failed</source>
-        <translation>Fehlgeschlagene wiederholen</translation>
+        <translation>Alle neu starten</translation>
     </message>
     <message>
         <source>History</source>
@@ -935,34 +1000,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Abbrechen, die Konsole bleibt offen</translation>
     </message>
     <message>
-        <source>State: %1</source>
-        <translation>Zustand: %1</translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation>Image: %1</translation>
-    </message>
-    <message>
-        <source>Attempts: %1</source>
-        <translation>Versuche: %1</translation>
-    </message>
-    <message>
-        <source>Keeps stopping soon after being started (crash loop).</source>
-        <translation>Stoppt immer wieder kurz nach dem Start (Absturzschleife).</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Container %1</source>
-        <translation>Container %1</translation>
-    </message>
-    <message>
-        <source>%1, %2 failed</source>
-        <translation>%1, %2 fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 stoppt immer wieder kurz nach dem Start; er wird nicht mehr automatisch neu gestartet.</translation>
     </message>
@@ -998,21 +1035,70 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>No state from the recovery agent yet</source>
         <translation>Noch kein Stand vom Wiederherstellungsagenten</translation>
     </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>About this node</source>
+        <translation>Über diesen Knoten</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <source>Podman is not working, so no service can be started or checked.
+%1</source>
+        <translation>Podman funktioniert nicht, daher kann kein Dienst gestartet oder geprüft werden.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>archy::NodeInfoPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the overview</source>
+        <translation>Zurück zur Übersicht</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Dieser Knoten</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <source>Reachable on the network at %1</source>
+        <translation>Im Netzwerk erreichbar unter %1</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>Fingerabdruck des Zertifikats (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Not reachable from other computers (started without --listen).</source>
+        <translation>Von anderen Rechnern nicht erreichbar (ohne --listen gestartet).</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>State kept in %1</source>
+        <translation>Zustand gespeichert in %1</translation>
+    </message>
 </context>
 <context>
     <name>archy::NodeList</name>
-    <message>
-        <source>No token file is set for this node.</source>
-        <translation>Für diesen Knoten ist keine Token-Datei eingetragen.</translation>
-    </message>
-    <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
-    </message>
-    <message>
-        <source>The token file %1 does not hold a token (64 hex digits).</source>
-        <translation>Die Token-Datei %1 enthält kein Token (64 Hex-Ziffern).</translation>
-    </message>
     <message>
         <source>%1 of %2 running, %3 failed</source>
         <translation>%1 von %2 laufen, %3 fehlgeschlagen</translation>
@@ -1071,7 +1157,7 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>Crash not acknowledged · %1</source>
-        <translation>Absturz nicht bestätigt · %1</translation>
+        <translation>Absturz nicht zur Kenntnis genommen · %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1117,6 +1203,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>Pinned certificate SHA-256: %1</source>
         <translation>Festgehaltenes Zertifikat SHA-256: %1</translation>
     </message>
+    <message>
+        <source>This program cannot connect to other nodes.</source>
+        <translation>Dieses Programm kann sich nicht mit anderen Knoten verbinden.</translation>
+    </message>
 </context>
 <context>
     <name>archy::Podman</name>
@@ -1130,13 +1220,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>podman did not answer within %n second(s) and was stopped.</source>
-        <translation>
-            <numerusform>podman hat nicht innerhalb von %n Sekunde geantwortet und wurde gestoppt.</numerusform>
-            <numerusform>podman hat nicht innerhalb von %n Sekunden geantwortet und wurde gestoppt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>podman printed more than %1 MiB and was stopped.</source>
@@ -1157,6 +1240,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>Could not run podman (%1): %2</source>
         <translation>podman konnte nicht ausgeführt werden (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>podman did not answer within %n seconds and was stopped.</source>
+        <translation><numerusform>podman hat nicht innerhalb von %n Sekunde geantwortet und wurde beendet.</numerusform><numerusform>podman hat nicht innerhalb von %n Sekunden geantwortet und wurde beendet.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1219,16 +1306,20 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>Cannot write the container snapshot: %1</source>
         <translation>Der Container-Schnappschuss kann nicht geschrieben werden: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Keeps stopping within a minute of being started (%n time(s) in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
-        <translation>
-            <numerusform>Stoppt innerhalb einer Minute nach dem Start (%n Mal in Folge); er wird nicht mehr automatisch neu gestartet. Erneut versuchen, sobald der Fehler behoben ist.</numerusform>
-            <numerusform>Stoppt innerhalb einer Minute nach dem Start (%n Mal in Folge); er wird nicht mehr automatisch neu gestartet. Erneut versuchen, sobald der Fehler behoben ist.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped unexpectedly; restarting.</source>
         <translation>Unerwartet gestoppt; wird neu gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
+        <translation><numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform><numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryBackend</name>
+    <message>
+        <source>This connection cannot show container logs.</source>
+        <translation>Über diese Verbindung sind keine Container-Protokolle verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -1261,11 +1352,8 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Gesund.</translation>
     </message>
     <message numerus="yes">
-        <source>Its health check did not pass within %n second(s); the containers waiting for it were started anyway.</source>
-        <translation>
-            <numerusform>Die Zustandsprüfung wurde nicht innerhalb von %n Sekunde bestanden; die darauf wartenden Container wurden trotzdem gestartet.</numerusform>
-            <numerusform>Die Zustandsprüfung wurde nicht innerhalb von %n Sekunden bestanden; die darauf wartenden Container wurden trotzdem gestartet.</numerusform>
-        </translation>
+        <source>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</source>
+        <translation><numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunde erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform><numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunden erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1372,13 +1460,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>%1 of %2 containers running.</source>
         <translation>%1 von %2 Containern laufen.</translation>
     </message>
-    <message numerus="yes">
-        <source>[%n attempt(s)]</source>
-        <translation>
-            <numerusform>[%n Versuch]</numerusform>
-            <numerusform>[%n Versuche]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No start-ups recorded yet.</source>
         <translation>Noch keine Starts aufgezeichnet.</translation>
@@ -1418,6 +1499,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>starting</source>
         <translation>startet</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n attempts]</source>
+        <translation><numerusform>[%n Versuch]</numerusform><numerusform>[%n Versuche]</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1597,193 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::StatusText</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Absturzschleife</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped by owner</source>
+        <translation>Vom Besitzer gestoppt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation><numerusform>Neuer Versuch in %n s</numerusform><numerusform>Neuer Versuch in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Wartet auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %1 and %n more</source>
+        <translation><numerusform>Wartet auf %1 und %n weiteren</numerusform><numerusform>Wartet auf %1 und %n weitere</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for its turn</source>
+        <translation>Wartet, bis es an der Reihe ist</translation>
+    </message>
+    <message>
+        <source>Crash loop: keeps stopping after each start</source>
+        <translation>Absturzschleife: beendet sich nach jedem Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting · %n s</source>
+        <translation><numerusform>Startet · %n s</numerusform><numerusform>Startet · %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Podman itself is not working</source>
+        <translation>Podman selbst funktioniert nicht</translation>
+    </message>
+    <message>
+        <source>No service can start until podman works again. Restart the node; if this stays, the container storage may need repair.</source>
+        <translation>Kein Dienst kann starten, bis podman wieder funktioniert. Starten Sie den Knoten neu; bleibt der Fehler, muss der Container-Speicher eventuell repariert werden.</translation>
+    </message>
+    <message>
+        <source>The program it starts is missing</source>
+        <translation>Das Programm, das er startet, fehlt</translation>
+    </message>
+    <message>
+        <source>The app's image is incomplete or its start command is wrong. Reinstall or update the app, then tap Retry.</source>
+        <translation>Das Image der App ist unvollständig oder ihr Startbefehl falsch. Installieren oder aktualisieren Sie die App und tippen Sie dann auf „Neu starten“.</translation>
+    </message>
+    <message>
+        <source>Its image is missing</source>
+        <translation>Sein Image fehlt</translation>
+    </message>
+    <message>
+        <source>The app's image was removed. Reinstall the app (this downloads the image), then tap Retry.</source>
+        <translation>Das Image der App wurde entfernt. Installieren Sie die App neu (dabei wird das Image geladen) und tippen Sie dann auf „Neu starten“.</translation>
+    </message>
+    <message>
+        <source>A port it needs is in use</source>
+        <translation>Ein benötigter Port ist belegt</translation>
+    </message>
+    <message>
+        <source>Another service uses the same network port. Stop that service or change the port, then tap Retry.</source>
+        <translation>Ein anderer Dienst verwendet denselben Netzwerk-Port. Stoppen Sie diesen Dienst oder ändern Sie den Port und tippen Sie dann auf „Neu starten“.</translation>
+    </message>
+    <message>
+        <source>The container no longer exists</source>
+        <translation>Den Container gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>It was removed after the snapshot was taken; there is nothing to start. Reinstall the app if you still need it.</source>
+        <translation>Er wurde nach dem Schnappschuss entfernt; es gibt nichts zu starten. Installieren Sie die App neu, wenn Sie sie noch brauchen.</translation>
+    </message>
+    <message>
+        <source>A service it depends on failed</source>
+        <translation>Ein Dienst, von dem er abhängt, ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fix the service it waits for first; it starts by itself once that one runs.</source>
+        <translation>Beheben Sie zuerst den Dienst, auf den er wartet; er startet von selbst, sobald dieser läuft.</translation>
+    </message>
+    <message>
+        <source>It took too long to start</source>
+        <translation>Der Start dauerte zu lange</translation>
+    </message>
+    <message>
+        <source>The node may be busy or the disk slow. Tap Retry; if it keeps happening, check the app's log below.</source>
+        <translation>Der Knoten ist vielleicht ausgelastet oder die Festplatte langsam. Tippen Sie auf „Neu starten“; passiert es wieder, sehen Sie im Protokoll unten nach.</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>A file or device it needs cannot be opened. Check the app's settings, then tap Retry.</source>
+        <translation>Eine benötigte Datei oder ein Gerät lässt sich nicht öffnen. Prüfen Sie die Einstellungen der App und tippen Sie dann auf „Neu starten“.</translation>
+    </message>
+    <message>
+        <source>Podman is not working: services cannot be checked</source>
+        <translation>Podman funktioniert nicht: Dienste können nicht geprüft werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n services need attention</source>
+        <translation><numerusform>%n Dienst braucht Aufmerksamkeit</numerusform><numerusform>%n Dienste brauchen Aufmerksamkeit</numerusform></translation>
+    </message>
+    <message>
+        <source>Starting services: %1 of %2 running</source>
+        <translation>Dienste werden gestartet: %1 von %2 laufen</translation>
+    </message>
+    <message>
+        <source>Welcome: no services yet</source>
+        <translation>Willkommen: noch keine Dienste</translation>
+    </message>
+    <message>
+        <source>No services are running</source>
+        <translation>Keine Dienste laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n services are running again</source>
+        <translation><numerusform>Der %n Dienst läuft wieder</numerusform><numerusform>Alle %n Dienste laufen wieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n services are running</source>
+        <translation><numerusform>Der %n Dienst läuft</numerusform><numerusform>Alle %n Dienste laufen</numerusform></translation>
+    </message>
+    <message>
+        <source>The node stopped unexpectedly (a crash or a power cut). Services that ran before are being brought back.</source>
+        <translation>Der Knoten wurde unerwartet beendet (Absturz oder Stromausfall). Die Dienste, die vorher liefen, werden wieder gestartet.</translation>
+    </message>
+    <message>
+        <source>First start on this node. From now on the services that run are remembered and brought back after a power cut.</source>
+        <translation>Erster Start auf diesem Knoten. Ab jetzt werden die laufenden Dienste gemerkt und nach einem Stromausfall wieder gestartet.</translation>
+    </message>
+    <message>
+        <source>The node shut down cleanly last time; nothing needed recovering.</source>
+        <translation>Der Knoten wurde zuletzt sauber heruntergefahren; nichts musste wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>unbekannte Zeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

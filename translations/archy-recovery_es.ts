@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>archy</name>
+    <message>
+        <source>No token file is set for this node.</source>
+        <translation>Este nodo no tiene archivo de token.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>No se puede leer el archivo de token %1: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 does not hold a token (64 hex digits).</source>
+        <translation>El archivo de token %1 no contiene un token (64 dígitos hexadecimales).</translation>
+    </message>
+</context>
+<context>
     <name>archy::AddNodeDialog</name>
     <message>
         <source>Add Node</source>
@@ -329,14 +344,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
 <context>
     <name>archy::ContainerModel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -351,14 +358,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>State: %1</source>
         <translation>Estado: %1</translation>
-    </message>
-    <message>
-        <source>Attempts: %1</source>
-        <translation>Intentos: %1</translation>
-    </message>
-    <message>
-        <source>Keeps stopping soon after being started (crash loop).</source>
-        <translation>Se detiene una y otra vez poco después de arrancar (bucle de fallos).</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -377,10 +376,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progreso</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
@@ -393,32 +388,16 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Acción</translation>
     </message>
     <message>
-        <source>No containers to recover</source>
-        <translation>No hay contenedores que recuperar</translation>
-    </message>
-    <message>
-        <source>%1 of %2 containers recovered</source>
-        <translation>%1 de %2 contenedores recuperados</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
+        <source>Retry requested…</source>
+        <translation>Reintento solicitado…</translation>
     </message>
     <message>
-        <source>Crash loop</source>
-        <translation>Bucle de fallos</translation>
-    </message>
-    <message>
-        <source>Crash loop: %1</source>
-        <translation>Bucle de fallos: %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -457,6 +436,10 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>Start %1 again</source>
         <translation>Arrancar %1 de nuevo</translation>
+    </message>
+    <message>
+        <source>Starting · 999 s</source>
+        <translation>Iniciando · 999 s</translation>
     </message>
 </context>
 <context>
@@ -581,10 +564,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Fallo detectado el %1</translation>
     </message>
     <message>
-        <source>%1 container(s) were running before the crash.</source>
-        <translation>Antes del fallo había %1 contenedor(es) en marcha.</translation>
-    </message>
-    <message>
         <source>The node crashed or lost power</source>
         <translation>El nodo ha fallado o se ha quedado sin corriente</translation>
     </message>
@@ -601,28 +580,107 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Última instantánea tomada el %1.</translation>
     </message>
     <message>
-        <source>Crash acknowledged</source>
-        <translation>Fallo confirmado</translation>
-    </message>
-    <message>
-        <source>The crash detected at %1 has been acknowledged.</source>
-        <translation>El fallo detectado el %1 ha sido confirmado.</translation>
-    </message>
-    <message>
         <source>Clean start</source>
         <translation>Arranque limpio</translation>
     </message>
     <message>
-        <source>The previous run shut down cleanly (checked at %1).</source>
-        <translation>La ejecución anterior terminó correctamente (comprobado el %1).</translation>
-    </message>
-    <message>
-        <source>The previous run shut down cleanly.</source>
-        <translation>La ejecución anterior terminó correctamente.</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Aviso: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n services were running before it.</source>
+        <translation><numerusform>%n servicio estaba en marcha antes.</numerusform><numerusform>%n servicios estaban en marcha antes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Crash seen; %n services still need attention</source>
+        <translation><numerusform>Caída vista; %n servicio aún necesita atención</numerusform><numerusform>Caída vista; %n servicios aún necesitan atención</numerusform></translation>
+    </message>
+    <message>
+        <source>Crash seen; everything is back</source>
+        <translation>Caída vista; todo ha vuelto</translation>
+    </message>
+    <message>
+        <source>The crash detected at %1 was noted.</source>
+        <translation>La caída detectada el %1 quedó registrada.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Primer inicio</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DetailsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Container details</source>
+        <translation>Detalles del contenedor</translation>
+    </message>
+    <message>
+        <source>Full error from podman</source>
+        <translation>Error completo de podman</translation>
+    </message>
+    <message>
+        <source>Last lines of its log</source>
+        <translation>Últimas líneas de su registro</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Back to the overview</source>
+        <translation>Volver a la vista general</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>It keeps stopping soon after each start, so it is no longer restarted automatically. Fix the cause, then tap Retry.</source>
+        <translation>Se detiene poco después de cada inicio, así que ya no se reinicia automáticamente. Corrija la causa y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+    <message>
+        <source>Start attempts: %1</source>
+        <translation>Intentos de inicio: %1</translation>
+    </message>
+    <message>
+        <source>First attempt: %1</source>
+        <translation>Primer intento: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminado: %1</translation>
+    </message>
+    <message>
+        <source>Not part of this start-up's recovery.</source>
+        <translation>No forma parte de la recuperación de este arranque.</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>Reintentar %1</translation>
+    </message>
+    <message>
+        <source>No log: %1</source>
+        <translation>Sin registro: %1</translation>
+    </message>
+    <message>
+        <source>Its log is empty.</source>
+        <translation>Su registro está vacío.</translation>
     </message>
 </context>
 <context>
@@ -678,6 +736,13 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>%1 is more than the %2 bytes allowed; refused.</source>
         <translation>%1 ocupa más de los %2 bytes permitidos; rechazado.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::FleetView</name>
+    <message>
+        <source>"%1" is not a container name.</source>
+        <translation>«%1» no es un nombre de contenedor.</translation>
     </message>
 </context>
 <context>
@@ -935,34 +1000,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>Cancelar, la consola sigue abierta</translation>
     </message>
     <message>
-        <source>State: %1</source>
-        <translation>Estado: %1</translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation>Imagen: %1</translation>
-    </message>
-    <message>
-        <source>Attempts: %1</source>
-        <translation>Intentos: %1</translation>
-    </message>
-    <message>
-        <source>Keeps stopping soon after being started (crash loop).</source>
-        <translation>Se detiene una y otra vez poco después de arrancar (bucle de fallos).</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Error: %1</translation>
-    </message>
-    <message>
-        <source>Container %1</source>
-        <translation>Contenedor %1</translation>
-    </message>
-    <message>
-        <source>%1, %2 failed</source>
-        <translation>%1, %2 fallidos</translation>
-    </message>
-    <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 se detiene una y otra vez poco después de arrancar; ya no se reinicia automáticamente.</translation>
     </message>
@@ -998,21 +1035,70 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>No state from the recovery agent yet</source>
         <translation>Aún no hay estado del agente de recuperación</translation>
     </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>About this node</source>
+        <translation>Acerca de este nodo</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>Nodo %1</translation>
+    </message>
+    <message>
+        <source>Podman is not working, so no service can be started or checked.
+%1</source>
+        <translation>Podman no funciona, así que no se puede iniciar ni comprobar ningún servicio.
+%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 de %2 hechos</translation>
+    </message>
+</context>
+<context>
+    <name>archy::NodeInfoPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the overview</source>
+        <translation>Volver a la vista general</translation>
+    </message>
+    <message>
+        <source>This node</source>
+        <translation>Este nodo</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>Nodo %1</translation>
+    </message>
+    <message>
+        <source>Reachable on the network at %1</source>
+        <translation>Accesible en la red en %1</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>Huella del certificado (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Not reachable from other computers (started without --listen).</source>
+        <translation>No accesible desde otros equipos (iniciado sin --listen).</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>State kept in %1</source>
+        <translation>Estado guardado en %1</translation>
+    </message>
 </context>
 <context>
     <name>archy::NodeList</name>
-    <message>
-        <source>No token file is set for this node.</source>
-        <translation>Este nodo no tiene archivo de token.</translation>
-    </message>
-    <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>No se puede leer el archivo de token %1: %2</translation>
-    </message>
-    <message>
-        <source>The token file %1 does not hold a token (64 hex digits).</source>
-        <translation>El archivo de token %1 no contiene un token (64 dígitos hexadecimales).</translation>
-    </message>
     <message>
         <source>%1 of %2 running, %3 failed</source>
         <translation>%1 de %2 en marcha, %3 fallidos</translation>
@@ -1117,6 +1203,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>Pinned certificate SHA-256: %1</source>
         <translation>Certificado fijado SHA-256: %1</translation>
     </message>
+    <message>
+        <source>This program cannot connect to other nodes.</source>
+        <translation>Este programa no puede conectarse a otros nodos.</translation>
+    </message>
 </context>
 <context>
     <name>archy::Podman</name>
@@ -1130,13 +1220,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
-    </message>
-    <message numerus="yes">
-        <source>podman did not answer within %n second(s) and was stopped.</source>
-        <translation>
-            <numerusform>podman no respondió en %n segundo y fue detenido.</numerusform>
-            <numerusform>podman no respondió en %n segundos y fue detenido.</numerusform>
-        </translation>
     </message>
     <message>
         <source>podman printed more than %1 MiB and was stopped.</source>
@@ -1157,6 +1240,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>Could not run podman (%1): %2</source>
         <translation>No se pudo ejecutar podman (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>podman did not answer within %n seconds and was stopped.</source>
+        <translation><numerusform>podman no respondió en %n segundo y se detuvo.</numerusform><numerusform>podman no respondió en %n segundos y se detuvo.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1219,16 +1306,20 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>Cannot write the container snapshot: %1</source>
         <translation>No se puede escribir la instantánea de contenedores: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Keeps stopping within a minute of being started (%n time(s) in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
-        <translation>
-            <numerusform>Se detiene antes de un minuto tras arrancar (%n vez seguida); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
-            <numerusform>Se detiene antes de un minuto tras arrancar (%n veces seguidas); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped unexpectedly; restarting.</source>
         <translation>Se detuvo inesperadamente; reiniciando.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
+        <translation><numerusform>Se detiene en menos de un minuto tras iniciarse (%n vez seguida); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform><numerusform>Se detiene en menos de un minuto tras iniciarse (%n veces seguidas); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>archy::RecoveryBackend</name>
+    <message>
+        <source>This connection cannot show container logs.</source>
+        <translation>Esta conexión no puede mostrar registros de contenedores.</translation>
     </message>
 </context>
 <context>
@@ -1261,11 +1352,8 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>En buen estado.</translation>
     </message>
     <message numerus="yes">
-        <source>Its health check did not pass within %n second(s); the containers waiting for it were started anyway.</source>
-        <translation>
-            <numerusform>Su comprobación de salud no pasó en %n segundo; los contenedores que la esperaban se arrancaron de todos modos.</numerusform>
-            <numerusform>Su comprobación de salud no pasó en %n segundos; los contenedores que la esperaban se arrancaron de todos modos.</numerusform>
-        </translation>
+        <source>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</source>
+        <translation><numerusform>Su comprobación de salud no pasó en %n segundo; los contenedores que lo esperaban se iniciaron igualmente.</numerusform><numerusform>Su comprobación de salud no pasó en %n segundos; los contenedores que lo esperaban se iniciaron igualmente.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1372,13 +1460,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>%1 of %2 containers running.</source>
         <translation>%1 de %2 contenedores en marcha.</translation>
     </message>
-    <message numerus="yes">
-        <source>[%n attempt(s)]</source>
-        <translation>
-            <numerusform>[%n intento]</numerusform>
-            <numerusform>[%n intentos]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No start-ups recorded yet.</source>
         <translation>Aún no hay arranques registrados.</translation>
@@ -1418,6 +1499,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>starting</source>
         <translation>arrancando</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n attempts]</source>
+        <translation><numerusform>[%n intento]</numerusform><numerusform>[%n intentos]</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1597,193 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::StatusText</name>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Crash loop</source>
+        <translation>Bucle de fallos</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Iniciando</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Stopped by owner</source>
+        <translation>Detenido por el propietario</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>No está en marcha</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation><numerusform>Reintento en %n s</numerusform><numerusform>Reintento en %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Esperando a %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %1 and %n more</source>
+        <translation><numerusform>Esperando a %1 y %n más</numerusform><numerusform>Esperando a %1 y %n más</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for its turn</source>
+        <translation>Esperando su turno</translation>
+    </message>
+    <message>
+        <source>Crash loop: keeps stopping after each start</source>
+        <translation>Bucle de fallos: se detiene tras cada inicio</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting · %n s</source>
+        <translation><numerusform>Iniciando · %n s</numerusform><numerusform>Iniciando · %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Podman itself is not working</source>
+        <translation>Podman mismo no funciona</translation>
+    </message>
+    <message>
+        <source>No service can start until podman works again. Restart the node; if this stays, the container storage may need repair.</source>
+        <translation>Ningún servicio puede iniciarse hasta que podman vuelva a funcionar. Reinicie el nodo; si persiste, puede que haya que reparar el almacenamiento de contenedores.</translation>
+    </message>
+    <message>
+        <source>The program it starts is missing</source>
+        <translation>Falta el programa que inicia</translation>
+    </message>
+    <message>
+        <source>The app's image is incomplete or its start command is wrong. Reinstall or update the app, then tap Retry.</source>
+        <translation>La imagen de la aplicación está incompleta o su orden de inicio es incorrecta. Reinstale o actualice la aplicación y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>Its image is missing</source>
+        <translation>Falta su imagen</translation>
+    </message>
+    <message>
+        <source>The app's image was removed. Reinstall the app (this downloads the image), then tap Retry.</source>
+        <translation>Se eliminó la imagen de la aplicación. Reinstale la aplicación (esto descarga la imagen) y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>A port it needs is in use</source>
+        <translation>Un puerto que necesita está en uso</translation>
+    </message>
+    <message>
+        <source>Another service uses the same network port. Stop that service or change the port, then tap Retry.</source>
+        <translation>Otro servicio usa el mismo puerto de red. Detenga ese servicio o cambie el puerto y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>The container no longer exists</source>
+        <translation>El contenedor ya no existe</translation>
+    </message>
+    <message>
+        <source>It was removed after the snapshot was taken; there is nothing to start. Reinstall the app if you still need it.</source>
+        <translation>Se eliminó después de tomar la instantánea; no hay nada que iniciar. Reinstale la aplicación si aún la necesita.</translation>
+    </message>
+    <message>
+        <source>A service it depends on failed</source>
+        <translation>Falló un servicio del que depende</translation>
+    </message>
+    <message>
+        <source>Fix the service it waits for first; it starts by itself once that one runs.</source>
+        <translation>Arregle primero el servicio que espera; se iniciará solo cuando aquel esté en marcha.</translation>
+    </message>
+    <message>
+        <source>It took too long to start</source>
+        <translation>Tardó demasiado en iniciarse</translation>
+    </message>
+    <message>
+        <source>The node may be busy or the disk slow. Tap Retry; if it keeps happening, check the app's log below.</source>
+        <translation>Puede que el nodo esté ocupado o el disco sea lento. Pulse Reintentar; si se repite, consulte el registro de abajo.</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Permiso denegado</translation>
+    </message>
+    <message>
+        <source>A file or device it needs cannot be opened. Check the app's settings, then tap Retry.</source>
+        <translation>No se puede abrir un archivo o dispositivo que necesita. Revise la configuración de la aplicación y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>Podman is not working: services cannot be checked</source>
+        <translation>Podman no funciona: no se pueden comprobar los servicios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n services need attention</source>
+        <translation><numerusform>%n servicio necesita atención</numerusform><numerusform>%n servicios necesitan atención</numerusform></translation>
+    </message>
+    <message>
+        <source>Starting services: %1 of %2 running</source>
+        <translation>Iniciando servicios: %1 de %2 en marcha</translation>
+    </message>
+    <message>
+        <source>Welcome: no services yet</source>
+        <translation>Bienvenido: aún no hay servicios</translation>
+    </message>
+    <message>
+        <source>No services are running</source>
+        <translation>No hay servicios en marcha</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n services are running again</source>
+        <translation><numerusform>El servicio vuelve a estar en marcha</numerusform><numerusform>Los %n servicios vuelven a estar en marcha</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n services are running</source>
+        <translation><numerusform>El servicio está en marcha</numerusform><numerusform>Los %n servicios están en marcha</numerusform></translation>
+    </message>
+    <message>
+        <source>The node stopped unexpectedly (a crash or a power cut). Services that ran before are being brought back.</source>
+        <translation>El nodo se detuvo de forma inesperada (una caída o un corte de luz). Se están recuperando los servicios que estaban en marcha.</translation>
+    </message>
+    <message>
+        <source>First start on this node. From now on the services that run are remembered and brought back after a power cut.</source>
+        <translation>Primer inicio en este nodo. A partir de ahora se recuerdan los servicios en marcha y se recuperan tras un corte de luz.</translation>
+    </message>
+    <message>
+        <source>The node shut down cleanly last time; nothing needed recovering.</source>
+        <translation>La última vez el nodo se apagó correctamente; no hubo nada que recuperar.</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,9 @@ def main():
     status = 0
     for path in TS_FILES:
         missing = fill(path, known[path])
+        if path.name.endswith("_en.ts"):
+            # The source text is English: that file holds only the plural forms of %n strings.
+            missing = [line for line in missing if "%n" in line]
         for line in missing:
             print(f"{path.name}: unfinished: {line}")
         status |= bool(missing)

@@ -37,7 +37,10 @@ AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Address:"), m_url);
-    form->addRow(tr("&Token file:"), tokenRow);
+    // A layout has no buddy: without one the label would show a literal '&'.
+    auto *tokenLabel = new QLabel(tr("&Token file:"), this);
+    tokenLabel->setBuddy(m_tokenFile);
+    form->addRow(tokenLabel, tokenRow);
 
     auto *hint = new QLabel(tr("The node's certificate is pinned the first time it connects; compare the "
                                "fingerprint with the one its screen shows."),

@@ -1,30 +1,55 @@
 #include "ContainerModel.h"
 
-#include <algorithm>
-
 #include <QDateTime>
 #include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
 
 #include "Icons.h"
+#include "StatusText.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
 
 namespace {
 
-QString durationText(qint64 ms)
+qint64 nowMs()
 {
-    if (ms < 0)
-        ms = 0;
-    if (ms < 60 * 1000)
-        return ContainerModel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-    const qint64 s = ms / 1000;
-    return ContainerModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+int order(FleetState state)
+{
+    return fleetRank(state) * 100 + int(state);
+}
+
+bool lessThan(const FleetEntry &a, const FleetEntry &b)
+{
+    const int oa = order(a.state);
+    const int ob = order(b.state);
+    return oa != ob ? oa < ob : a.status.name < b.status.name;
+}
+
+bool ticks(FleetState state)
+{
+    return state == FleetState::Starting || state == FleetState::Retrying;
 }
 
 } // namespace
 
-ContainerModel::ContainerModel(QObject *parent) : QAbstractTableModel(parent) {}
+ContainerModel::ContainerModel(QObject *parent)
+    : QAbstractTableModel(parent), m_batch(new QTimer(this)), m_ticker(new QTimer(this))
+{
+    m_batch->setSingleShot(true);
+    m_batch->setInterval(BatchMs);
+    connect(m_batch, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            refreshFromBackend();
+    });
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &ContainerModel::tick);
+}
 
 ContainerModel::~ContainerModel() = default;
 
@@ -33,17 +58,183 @@ void ContainerModel::setBackend(RecoveryBackend *backend)
     if (m_backend)
         disconnect(m_backend, nullptr, this, nullptr);
     m_backend = backend;
-    connect(backend, &RecoveryBackend::reportReset, this, &ContainerModel::resetReport);
-    connect(backend, &RecoveryBackend::containerChanged, this, &ContainerModel::updateContainer);
-    connect(backend, &RecoveryBackend::reportFinished, this, &ContainerModel::mergeReport);
+    m_retryPending.clear();
+    // Every change only schedules a pull of the whole fleet: a burst of events costs one update.
+    connect(backend, &RecoveryBackend::fleetChanged, this, &ContainerModel::scheduleRefresh);
+    connect(backend, &RecoveryBackend::reportReset, this, &ContainerModel::scheduleRefresh);
+    connect(backend, &RecoveryBackend::containerChanged, this, [this](const ContainerStatus &status) {
+        m_retryPending.remove(status.name);
+        scheduleRefresh();
+    });
+    connect(backend, &RecoveryBackend::reportFinished, this, &ContainerModel::scheduleRefresh);
+    connect(backend, &RecoveryBackend::crashAcknowledged, this, &ContainerModel::scheduleRefresh);
+    connect(backend, &RecoveryBackend::busyChanged, this, &ContainerModel::scheduleRefresh);
+    connect(backend, &RecoveryBackend::connectionChanged, this, &ContainerModel::scheduleRefresh);
     // The backend refused or failed the request; do not leave buttons disabled forever.
     connect(backend, &RecoveryBackend::errorOccurred, this, &ContainerModel::clearRetryPending);
-    resetReport(backend->currentReport());
+    refreshFromBackend();
+}
+
+void ContainerModel::scheduleRefresh()
+{
+    // Leading edge at once (a single change shows without delay), the rest of a burst collapses
+    // into one more update at the end of the frame.
+    if (m_batch->isActive()) {
+        m_dirty = true;
+        return;
+    }
+    refreshFromBackend();
+    m_batch->start();
+}
+
+void ContainerModel::flush()
+{
+    if (m_dirty)
+        refreshFromBackend();
+}
+
+void ContainerModel::refreshFromBackend()
+{
+    m_dirty = false;
+    if (!m_backend)
+        return;
+    m_report = m_backend->currentReport();
+    m_busy = m_backend->isBusy();
+    setFleet(m_backend->fleet());
+}
+
+void ContainerModel::resetReport(const RecoveryReport &report)
+{
+    m_report = report;
+    m_retryPending.clear();
+    setFleet(Fleet::fromReport(report));
+}
+
+void ContainerModel::updateContainer(const ContainerStatus &status)
+{
+    m_retryPending.remove(status.name);
+    Fleet next = fleet();
+    bool found = false;
+    for (FleetEntry &entry : next.containers) {
+        if (entry.status.name == status.name) {
+            entry.status = status;
+            entry.state = Fleet::stateOf(status);
+            entry.inRun = true;
+            found = true;
+        }
+    }
+    if (!found) {
+        FleetEntry entry;
+        entry.status = status;
+        entry.state = Fleet::stateOf(status);
+        entry.inRun = true;
+        next.containers.append(entry);
+    }
+    setFleet(next);
+}
+
+void ContainerModel::setFleet(const Fleet &fleet)
+{
+    m_listed = fleet.listed;
+    m_podmanProblem = fleet.podmanProblem;
+    QList<FleetEntry> wanted = fleet.containers;
+    std::stable_sort(wanted.begin(), wanted.end(), lessThan);
+    QHash<QString, int> wantedRows;
+    for (int i = 0; i < wanted.size(); ++i)
+        wantedRows.insert(wanted.at(i).status.name, i);
+
+    // 1. Rows that went away, bottom up so the rows above keep their numbers.
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (wantedRows.contains(m_entries.at(row).status.name))
+            continue;
+        beginRemoveRows(QModelIndex(), row, row);
+        m_retryPending.remove(m_entries.at(row).status.name);
+        m_entries.removeAt(row);
+        endRemoveRows();
+    }
+    QHash<QString, int> current;
+    for (int i = 0; i < m_entries.size(); ++i)
+        current.insert(m_entries.at(i).status.name, i);
+
+    // 2. New rows at the end, in one insert.
+    QList<FleetEntry> added;
+    for (const FleetEntry &entry : std::as_const(wanted)) {
+        if (!current.contains(entry.status.name))
+            added.append(entry);
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_entries.size());
+        beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
+        m_entries.append(added);
+        endInsertRows();
+    }
+
+    // 3. Changed data, remembered by name (rows may move next).
+    QSet<QString> changed;
+    for (FleetEntry &entry : m_entries) {
+        const FleetEntry &next = wanted.at(wantedRows.value(entry.status.name));
+        if (entry != next) {
+            if (entry.status.attempts != next.status.attempts || entry.state != next.state)
+                m_retryPending.remove(entry.status.name);
+            entry = next;
+            changed.insert(entry.status.name);
+        }
+    }
+
+    // 4. Order: problems first. A layout change keeps selections and row widgets where they belong.
+    bool sameOrder = true;
+    for (int i = 0; i < m_entries.size() && sameOrder; ++i)
+        sameOrder = m_entries.at(i).status.name == wanted.at(i).status.name;
+    if (!sameOrder) {
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &index : before) {
+            const QString name = m_entries.at(index.row()).status.name;
+            after.append(this->index(wantedRows.value(name), index.column()));
+        }
+        m_entries = wanted;
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    m_rows = wantedRows;
+
+    if (!changed.isEmpty()) {
+        int first = int(m_entries.size());
+        int last = -1;
+        for (const QString &name : std::as_const(changed)) {
+            const int row = m_rows.value(name);
+            first = qMin(first, row);
+            last = qMax(last, row);
+        }
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    }
+    updateTicker();
+    emit summaryChanged();
+}
+
+void ContainerModel::updateTicker()
+{
+    const bool any =
+        std::any_of(m_entries.cbegin(), m_entries.cend(), [](const FleetEntry &e) { return ticks(e.state); });
+    if (any && !m_ticker->isActive())
+        m_ticker->start();
+    else if (!any)
+        m_ticker->stop();
+}
+
+void ContainerModel::tick()
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (ticks(m_entries.at(row).state))
+            emit dataChanged(index(row, Progress), index(row, Time), {Qt::DisplayRole, BarTextRole});
+    }
 }
 
 int ContainerModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_containers.size());
+    return parent.isValid() ? 0 : int(m_entries.size());
 }
 
 int ContainerModel::columnCount(const QModelIndex &parent) const
@@ -55,14 +246,15 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ContainerStatus &c = m_containers.at(index.row());
+    const FleetEntry &e = m_entries.at(index.row());
+    const ContainerStatus &c = e.status;
     const bool pending = m_retryPending.contains(c.name);
 
     switch (role) {
     case NameRole:
         return c.name;
     case StateRole:
-        return int(c.state);
+        return int(e.state);
     case ErrorRole:
         return c.error;
     case NoteRole:
@@ -74,15 +266,19 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
     case FinishedAtRole:
         return c.finishedAtMs;
     case CrashLoopRole:
-        return c.crashLoop;
+        return e.state == FleetState::CrashLoop;
     case RetryPendingRole:
         return pending;
     case CanRetryRole:
-        return c.state == ContainerState::Failed && !pending;
+        return isProblem(e.state) && !pending;
     case StatusRole:
         return QVariant::fromValue(c);
+    case EntryRole:
+        return QVariant::fromValue(e);
     case BarTextRole:
-        return barText(c);
+        return pending ? tr("Retry requested…") : StatusText::rowText(e, nowMs());
+    case StateWordRole:
+        return StatusText::stateWord(e.state);
     default:
         break;
     }
@@ -95,34 +291,26 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
         case Image:
             return c.image;
         case State:
-            return stateText(c);
+            return StatusText::stateWord(e.state);
         case Progress:
-            // Painted by ProgressDelegate; the text is what a screen reader or a copy gets.
-            if (c.state == ContainerState::Failed && !c.error.isEmpty())
-                return tr("%1: %2").arg(stateText(c), c.error);
-            return barText(c);
+            return StatusText::rowText(e, nowMs());
         case Attempts:
-            return c.attempts;
+            return c.attempts > 0 ? QVariant(c.attempts) : QVariant();
         case Time:
-            return timeText(c);
+            return timeText(e);
         default:
             return {};
         }
     case Qt::DecorationRole:
-        // On the name column so the state shows even where the State column is hidden (kiosk).
         if (index.column() == Name)
-            return icons::forStatus(c);
+            return icons::forFleetState(e.state);
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
         lines << tr("Container: %1").arg(c.name);
         if (!c.image.isEmpty())
             lines << tr("Image: %1").arg(c.image);
-        lines << tr("State: %1").arg(containerStateText(c.state));
-        if (c.attempts > 0)
-            lines << tr("Attempts: %1").arg(c.attempts);
-        if (c.crashLoop)
-            lines << tr("Keeps stopping soon after being started (crash loop).");
+        lines << tr("State: %1").arg(StatusText::stateWord(e.state));
         if (!c.error.isEmpty())
             lines << tr("Error: %1").arg(c.error);
         if (!c.note.isEmpty())
@@ -130,14 +318,8 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
         return lines.join(QLatin1Char('\n'));
     }
     case Qt::AccessibleTextRole:
-        if (index.column() == Progress || index.column() == State) {
-            QString text = stateText(c);
-            if (!c.error.isEmpty() && c.state == ContainerState::Failed)
-                text = tr("%1: %2").arg(text, c.error);
-            else if (!c.note.isEmpty())
-                text = tr("%1. %2").arg(text, c.note);
-            return text;
-        }
+        if (index.column() == Progress || index.column() == State)
+            return tr("%1: %2").arg(StatusText::stateWord(e.state), StatusText::rowText(e, nowMs()));
         return data(index, Qt::DisplayRole).toString();
     case Qt::TextAlignmentRole:
         if (index.column() == Attempts)
@@ -160,7 +342,7 @@ QVariant ContainerModel::headerData(int section, Qt::Orientation orientation, in
     case State:
         return tr("State");
     case Progress:
-        return tr("Progress");
+        return tr("Status");
     case Attempts:
         return tr("Attempts");
     case Time:
@@ -186,47 +368,64 @@ QHash<int, QByteArray> ContainerModel::roleNames() const
     names.insert(RetryPendingRole, "retryPending");
     names.insert(CanRetryRole, "canRetry");
     names.insert(StatusRole, "status");
+    names.insert(BarTextRole, "barText");
+    names.insert(EntryRole, "entry");
+    names.insert(StateWordRole, "stateWord");
     return names;
 }
 
 int ContainerModel::rowOf(const QString &name) const
 {
-    for (int row = 0; row < m_containers.size(); ++row) {
-        if (m_containers.at(row).name == name)
-            return row;
-    }
-    return -1;
+    return m_rows.value(name, -1);
 }
 
 ContainerStatus ContainerModel::status(int row) const
 {
-    return row >= 0 && row < m_containers.size() ? m_containers.at(row) : ContainerStatus{};
+    return row >= 0 && row < m_entries.size() ? m_entries.at(row).status : ContainerStatus{};
+}
+
+FleetEntry ContainerModel::entry(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? m_entries.at(row) : FleetEntry{};
+}
+
+Fleet ContainerModel::fleet() const
+{
+    Fleet fleet;
+    fleet.containers = m_entries;
+    fleet.listed = m_listed;
+    fleet.podmanProblem = m_podmanProblem;
+    return fleet;
 }
 
 int ContainerModel::recoveredCount() const
 {
-    return int(std::count_if(m_containers.cbegin(), m_containers.cend(),
-                             [](const ContainerStatus &c) { return c.state == ContainerState::Running; }));
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [](const FleetEntry &e) { return e.state == FleetState::Running; }));
 }
 
 int ContainerModel::failedCount() const
 {
-    return int(std::count_if(m_containers.cbegin(), m_containers.cend(),
-                             [](const ContainerStatus &c) { return c.state == ContainerState::Failed; }));
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [](const FleetEntry &e) { return isProblem(e.state); }));
+}
+
+int ContainerModel::inFlightCount() const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [](const FleetEntry &e) { return isInFlight(e.state); }));
 }
 
 int ContainerModel::retryableCount() const
 {
-    return int(std::count_if(m_containers.cbegin(), m_containers.cend(), [this](const ContainerStatus &c) {
-        return c.state == ContainerState::Failed && !m_retryPending.contains(c.name);
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [this](const FleetEntry &e) {
+        return isProblem(e.state) && !m_retryPending.contains(e.status.name);
     }));
 }
 
 QString ContainerModel::summaryText() const
 {
-    if (m_containers.isEmpty())
-        return tr("No containers to recover");
-    return tr("%1 of %2 containers recovered").arg(recoveredCount()).arg(totalCount());
+    return StatusText::headline(fleet(), m_report, m_busy);
 }
 
 void ContainerModel::markRetryPending(const QString &name)
@@ -244,78 +443,21 @@ void ContainerModel::clearRetryPending()
     if (m_retryPending.isEmpty())
         return;
     m_retryPending.clear();
-    if (!m_containers.isEmpty())
+    if (!m_entries.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     emit summaryChanged();
 }
 
-void ContainerModel::resetReport(const RecoveryReport &report)
+QString ContainerModel::timeText(const FleetEntry &entry) const
 {
-    beginResetModel();
-    m_containers = report.containers;
-    m_retryPending.clear();
-    endResetModel();
-    emit summaryChanged();
-}
-
-void ContainerModel::updateContainer(const ContainerStatus &status)
-{
-    m_retryPending.remove(status.name);
-    const int row = rowOf(status.name);
-    if (row < 0) {
-        const int newRow = int(m_containers.size());
-        beginInsertRows(QModelIndex(), newRow, newRow);
-        m_containers.append(status);
-        endInsertRows();
-    } else {
-        m_containers[row] = status;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    emit summaryChanged();
-}
-
-void ContainerModel::mergeReport(const RecoveryReport &report)
-{
-    for (const ContainerStatus &status : report.containers) {
-        const int row = rowOf(status.name);
-        // A finished run is final for the containers it names; skip rows that did not change so
-        // views keep their selection and buttons.
-        if (row >= 0 && m_containers.at(row) == status && !m_retryPending.contains(status.name))
-            continue;
-        updateContainer(status);
-    }
-}
-
-QString ContainerModel::stateText(const ContainerStatus &status)
-{
-    if (status.crashLoop && status.state == ContainerState::Failed)
-        return tr("Crash loop");
-    return containerStateText(status.state);
-}
-
-QString ContainerModel::barText(const ContainerStatus &status)
-{
-    if (status.state == ContainerState::Failed) {
-        // Red already says "failed"; the bar's width is better spent on the reason.
-        const QString reason = status.error.isEmpty() ? stateText(status) : status.error;
-        return status.crashLoop ? tr("Crash loop: %1").arg(reason) : reason;
-    }
-    // The note (health check outcome, "was already running", a restart...) is worth a glance on
-    // every screen; the tooltip and the details box carry it in full.
-    if (!status.note.isEmpty())
-        return tr("%1 · %2").arg(containerStateText(status.state), status.note);
-    return containerStateText(status.state);
-}
-
-QString ContainerModel::timeText(const ContainerStatus &status) const
-{
+    const ContainerStatus &status = entry.status;
     if (status.startedAtMs <= 0)
         return {};
     const QString started =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(status.startedAtMs).time(), QLocale::ShortFormat);
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(status.startedAtMs).time(), QLocale::LongFormat);
     if (status.finishedAtMs > 0)
-        return tr("%1 (%2)").arg(started, durationText(status.finishedAtMs - status.startedAtMs));
-    return started;
+        return tr("%1 (%2)").arg(started, StatusText::duration(status.finishedAtMs - status.startedAtMs));
+    return tr("%1 (%2)").arg(started, StatusText::duration(nowMs() - status.startedAtMs));
 }
 
 } // namespace archy

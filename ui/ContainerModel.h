@@ -5,17 +5,19 @@
 #include <QPointer>
 #include <QSet>
 
+#include "recovery/FleetTypes.h"
 #include "recovery/RecoveryTypes.h"
+
+class QTimer;
 
 namespace archy {
 
 class RecoveryBackend;
 
 /**
- * The containers of the current start-up, one row each, fed only by RecoveryBackend signals.
- *
- * reportReset() replaces all rows; containerChanged() updates one row, or appends it when the
- * backend reports a container the model has not seen yet.
+ * The node's whole fleet, one row per container, problems first, fed only by RecoveryBackend
+ * signals. Changes are batched: whatever arrives within one frame is applied at once, as row
+ * inserts, removals, moves and dataChanged, never as a full reset.
  */
 class ContainerModel final : public QAbstractTableModel
 {
@@ -39,7 +41,7 @@ public:
     enum Role
     {
         NameRole = Qt::UserRole + 1,
-        StateRole, // int(ContainerState)
+        StateRole, // int(FleetState)
         ErrorRole,
         NoteRole,
         AttemptsRole,
@@ -47,17 +49,21 @@ public:
         FinishedAtRole, // epoch ms
         CrashLoopRole,
         RetryPendingRole, // a retry was asked for and the backend has not answered yet
-        CanRetryRole,     // Failed and not pending
+        CanRetryRole,     // a problem, and no retry pending
         StatusRole,       // the whole ContainerStatus
-        BarTextRole       // what the progress bar says: the error when failed, else state and note
+        BarTextRole,      // what the status bar says: the failure's cause, "Starting · 45 s"...
+        EntryRole,        // the whole FleetEntry
+        StateWordRole,    // "Running", "Crash loop"...
     };
     Q_ENUM(Role)
+
+    /// After an update, changes arriving within this long are applied together at its end.
+    static constexpr int BatchMs = 16;
 
     explicit ContainerModel(QObject *parent = nullptr);
     ~ContainerModel() override;
 
-    /// Follows backend's signals from now on (and no longer the previous backend's) and loads its
-    /// current report.
+    /// Follows backend's signals from now on (and no longer the previous backend's) and loads its fleet.
     void setBackend(RecoveryBackend *backend);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -68,38 +74,56 @@ public:
 
     int rowOf(const QString &name) const;
     ContainerStatus status(int row) const;
-    QList<ContainerStatus> containers() const { return m_containers; }
+    FleetEntry entry(int row) const;
+    QList<FleetEntry> entries() const { return m_entries; }
+    /// The rows as a Fleet, with podman's state as last reported.
+    Fleet fleet() const;
 
-    int totalCount() const { return int(m_containers.size()); }
+    int totalCount() const { return int(m_entries.size()); }
     int recoveredCount() const;
     int failedCount() const;
+    int inFlightCount() const;
     /// Failed containers for which no retry is pending.
     int retryableCount() const;
-    /// "3 of 5 containers recovered", for people.
+    /// The headline for people ("All 8 services are running", "2 services need attention").
     QString summaryText() const;
 
     /// Remembers that a retry was requested so its button can be disabled before the backend answers.
     void markRetryPending(const QString &name);
     void clearRetryPending();
+    /// Applies what is waiting for the next frame now (tests, and before a screenshot).
+    void flush();
 
 public slots:
+    /// Shows exactly @p fleet (diffed against the rows shown).
+    void setFleet(const archy::Fleet &fleet);
+    /// For a backend-less model: the report's containers as the fleet.
     void resetReport(const archy::RecoveryReport &report);
+    /// One container changed (a backend-less model, or a change ahead of the next fleet).
     void updateContainer(const archy::ContainerStatus &status);
-    /// A finished run carries every container's final state; merge it without a reset.
-    void mergeReport(const archy::RecoveryReport &report);
 
 signals:
-    /// Counts (recovered, failed, total) may have changed.
+    /// Counts (running, failed, total) or podman's state may have changed.
     void summaryChanged();
 
 private:
-    QString timeText(const ContainerStatus &status) const;
-    static QString stateText(const ContainerStatus &status);
-    static QString barText(const ContainerStatus &status);
+    void scheduleRefresh();
+    void refreshFromBackend();
+    void tick();
+    void updateTicker();
+    QString timeText(const FleetEntry &entry) const;
 
     QPointer<RecoveryBackend> m_backend;
-    QList<ContainerStatus> m_containers;
+    QList<FleetEntry> m_entries;
+    QHash<QString, int> m_rows; ///< name -> row
     QSet<QString> m_retryPending;
+    RecoveryReport m_report; ///< the backend's, for the headline
+    bool m_listed = false;
+    bool m_busy = false;
+    QString m_podmanProblem;
+    QTimer *m_batch;
+    bool m_dirty = false; ///< a change arrived while the batch timer ran
+    QTimer *m_ticker;     ///< once a second while a row shows an elapsed or remaining time
 };
 
 } // namespace archy

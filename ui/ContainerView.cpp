@@ -3,6 +3,9 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QScroller>
 #include <QTimer>
 
 #include "ContainerModel.h"
@@ -33,6 +36,9 @@ ContainerView::ContainerView(ContainerModel *model, QWidget *parent)
     setAlternatingRowColors(true);
     setShowGrid(false);
     setWordWrap(false);
+    // A long name keeps both ends readable ("archy-bitc…knots"); the details page shows it whole.
+    setTextElideMode(Qt::ElideMiddle);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setCornerButtonEnabled(false);
     // Tab must leave the table so the row buttons and the rest of the window stay reachable.
     setTabKeyNavigation(false);
@@ -45,10 +51,14 @@ ContainerView::ContainerView(ContainerModel *model, QWidget *parent)
     connect(m_animation, &QTimer::timeout, this, &ContainerView::advanceAnimation);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &ContainerView::syncAllRows);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &ContainerView::syncAllRows);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { syncRows(first, last); });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                // The seconds ticking on a starting row change no button and no width.
+                if (roles.size() == 2 && roles.contains(ContainerModel::BarTextRole))
+                    return;
                 syncRows(topLeft.row(), bottomRight.row());
             });
 
@@ -62,12 +72,64 @@ void ContainerView::setTouchMode(bool touch, int touchSize)
 {
     m_touchMode = touch;
     m_touchSize = qMax(48, touchSize);
+    // A finger drag scrolls (kinetic) instead of selecting rows; a tap still clicks.
+    if (touch)
+        QScroller::grabGesture(viewport(), QScroller::LeftMouseButtonGesture);
+    else
+        QScroller::ungrabGesture(viewport());
     applyColumnLayout();
     syncAllRows();
 }
 
+int ContainerView::textWidth(const QString &text) const
+{
+    if (const auto it = m_widthCache.constFind(text); it != m_widthCache.cend())
+        return *it;
+    const int width = fontMetrics().horizontalAdvance(text);
+    if (m_widthCache.size() > 5000)
+        m_widthCache.clear();
+    m_widthCache.insert(text, width);
+    return width;
+}
+
+void ContainerView::fitColumns()
+{
+    // The name column takes what the longest name needs, but never the status column's minimum:
+    // the status word ("Crash loop", "Starting · 45 s") always fits, a long name is elided.
+    const int rows = m_model->rowCount();
+    int nameWidth = 0;
+    int statusWidth = textWidth(tr("Starting · 999 s"));
+    for (int row = 0; row < rows; ++row) {
+        nameWidth = qMax(nameWidth, textWidth(m_model->index(row, ContainerModel::Name).data().toString()));
+        statusWidth = qMax(statusWidth,
+                           textWidth(m_model->index(row, 0).data(ContainerModel::StateWordRole).toString()));
+    }
+    const int iconSide = iconSize().width();
+    nameWidth += iconSide + 24;
+    statusWidth += 40;
+    int fixed = 0;
+    for (int column = 0; column < ContainerModel::ColumnCount; ++column) {
+        if (column != ContainerModel::Name && column != ContainerModel::Progress && !isColumnHidden(column))
+            fixed += columnWidth(column);
+    }
+    const int available = viewport()->width() - fixed;
+    // The status bar carries the cause of a failure: it gets at least half of what is left.
+    const int cap = qMax(0, qMin(available - statusWidth, available / 2));
+    const int name = qMax(qMin(nameWidth, 6 * textWidth(QStringLiteral("M"))), qMin(nameWidth, cap));
+    m_statusMinWidth = statusWidth;
+    if (columnWidth(ContainerModel::Name) != name)
+        horizontalHeader()->resizeSection(ContainerModel::Name, name);
+}
+
+void ContainerView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    fitColumns();
+}
+
 void ContainerView::applyColumnLayout()
 {
+    m_widthCache.clear(); // the font may have changed with the mode
     QHeaderView *header = horizontalHeader();
     const bool touch = m_touchMode;
     setColumnHidden(ContainerModel::Image, touch);
@@ -75,7 +137,6 @@ void ContainerView::applyColumnLayout()
     setColumnHidden(ContainerModel::Attempts, touch);
     setColumnHidden(ContainerModel::Time, touch);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(ContainerModel::Name, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ContainerModel::Progress, QHeaderView::Stretch);
     header->setSectionResizeMode(ContainerModel::State, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ContainerModel::Attempts, QHeaderView::ResizeToContents);
@@ -141,8 +202,11 @@ void ContainerView::requestRetry(const QString &name)
 
 void ContainerView::keyPressEvent(QKeyEvent *event)
 {
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
-        requestRetry(currentContainer());
+    // Enter and Space open the details (where Retry is); retrying is never one stray key away.
+    const int key = event->key();
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Space) && currentIndex().isValid() &&
+        event->modifiers() == Qt::NoModifier) {
+        emit detailsRequested(currentIndex());
         event->accept();
         return;
     }
@@ -153,6 +217,7 @@ void ContainerView::syncAllRows()
 {
     if (m_model->rowCount() > 0)
         syncRows(0, m_model->rowCount() - 1);
+    fitColumns();
     updateAnimation();
 }
 
@@ -160,15 +225,14 @@ void ContainerView::syncRows(int first, int last)
 {
     for (int row = first; row <= last && row < m_model->rowCount(); ++row) {
         const QModelIndex actionIndex = m_model->index(row, ContainerModel::Action);
-        const auto state = ContainerState(actionIndex.data(ContainerModel::StateRole).toInt());
+        const auto state = FleetState(actionIndex.data(ContainerModel::StateRole).toInt());
         const bool pending = actionIndex.data(ContainerModel::RetryPendingRole).toBool();
         const QString name = actionIndex.data(ContainerModel::NameRole).toString();
         auto *button = qobject_cast<QPushButton *>(indexWidget(actionIndex));
 
         // A row keeps its button while its retry is in flight (disabled) and loses it once running;
         // rows that never failed never get one.
-        const bool wantButton =
-            state == ContainerState::Failed || pending || (button && state != ContainerState::Running);
+        const bool wantButton = isProblem(state) || pending || (button && isInFlight(state));
         if (!wantButton) {
             if (button)
                 setIndexWidget(actionIndex, nullptr);
@@ -192,6 +256,7 @@ void ContainerView::syncRows(int first, int last)
         button->setToolTip(tr("Start %1 again").arg(name));
         button->setEnabled(m_retryEnabled && actionIndex.data(ContainerModel::CanRetryRole).toBool());
     }
+    fitColumns();
     updateAnimation();
 }
 
@@ -199,8 +264,8 @@ void ContainerView::updateAnimation()
 {
     bool starting = false;
     for (int row = 0; row < m_model->rowCount() && !starting; ++row)
-        starting = ContainerState(m_model->index(row, 0).data(ContainerModel::StateRole).toInt()) ==
-                   ContainerState::Starting;
+        starting = FleetState(m_model->index(row, 0).data(ContainerModel::StateRole).toInt()) ==
+                   FleetState::Starting;
     if (starting && !m_animation->isActive())
         m_animation->start();
     else if (!starting && m_animation->isActive())
@@ -212,7 +277,7 @@ void ContainerView::advanceAnimation()
     m_delegate->setAnimationPhase(m_delegate->animationPhase() + AnimationStep);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex progress = m_model->index(row, ContainerModel::Progress);
-        if (ContainerState(progress.data(ContainerModel::StateRole).toInt()) == ContainerState::Starting)
+        if (FleetState(progress.data(ContainerModel::StateRole).toInt()) == FleetState::Starting)
             viewport()->update(visualRect(progress));
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QTableView>
 
 class QPushButton;
@@ -43,11 +44,17 @@ public slots:
     /// Asks for a retry of name if it can be retried (Failed and none pending).
     void requestRetry(const QString &name);
 
+    /// The status column's minimum width now (its longest state word, padded).
+    int statusMinWidth() const { return m_statusMinWidth; }
+
 signals:
     void retryRequested(const QString &name);
+    /// Enter or Space on a row: show its details.
+    void detailsRequested(const QModelIndex &index);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void syncRows(int first, int last);
@@ -55,6 +62,8 @@ private:
     void updateAnimation();
     void advanceAnimation();
     void applyColumnLayout();
+    void fitColumns();
+    int textWidth(const QString &text) const;
 
     ContainerModel *m_model;
     ProgressDelegate *m_delegate;
@@ -62,6 +71,8 @@ private:
     bool m_touchMode = false;
     bool m_retryEnabled = true;
     int m_touchSize = 48;
+    int m_statusMinWidth = 0;
+    mutable QHash<QString, int> m_widthCache; ///< text -> pixels in the view's font
 };
 
 } // namespace archy

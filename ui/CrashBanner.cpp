@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "Icons.h"
+#include "StatusText.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -20,7 +21,7 @@ QString dateTimeText(qint64 ms)
 {
     if (ms <= 0)
         return CrashBanner::tr("unknown time");
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    return StatusText::dateTime(ms);
 }
 
 } // namespace
@@ -159,6 +160,14 @@ void CrashBanner::fitButton()
     button->updateGeometry();
 }
 
+void CrashBanner::setProblemCount(int count)
+{
+    if (count == m_problems)
+        return;
+    m_problems = count;
+    refresh();
+}
+
 void CrashBanner::refresh()
 {
     const CrashInfo &crash = m_report.crashInfo;
@@ -170,25 +179,26 @@ void CrashBanner::refresh()
         m_title->setText(tr("Crash detected at %1").arg(dateTimeText(crash.detectedAtMs)));
         if (!crash.reason.isEmpty())
             lines << crash.reason;
-        lines << tr("%1 container(s) were running before the crash.").arg(crash.containersBefore);
+        lines << tr("%n services were running before it.", nullptr, crash.containersBefore);
     } else if (m_alarming) {
         m_title->setText(tr("The node crashed or lost power"));
         lines << tr("Detected at %1.").arg(dateTimeText(crash.detectedAtMs));
         if (!crash.reason.isEmpty())
             lines << tr("How it was recognised: %1").arg(crash.reason);
-        lines << tr("%1 container(s) were running before the crash.").arg(crash.containersBefore);
+        lines << tr("%n services were running before it.", nullptr, crash.containersBefore);
         if (crash.snapshotAtMs > 0)
             lines << tr("Last snapshot taken at %1.").arg(dateTimeText(crash.snapshotAtMs));
     } else if (crash.crash) {
-        m_title->setText(tr("Crash acknowledged"));
-        lines << tr("The crash detected at %1 has been acknowledged.").arg(dateTimeText(crash.detectedAtMs));
+        m_title->setText(m_problems > 0
+                             ? tr("Crash seen; %n services still need attention", nullptr, m_problems)
+                             : tr("Crash seen; everything is back"));
+        lines << tr("The crash detected at %1 was noted.").arg(dateTimeText(crash.detectedAtMs));
+    } else if (crash.firstStart) {
+        m_title->setText(tr("First start"));
+        lines << StatusText::startKind(m_report);
     } else {
         m_title->setText(tr("Clean start"));
-        if (crash.detectedAtMs > 0)
-            lines << tr("The previous run shut down cleanly (checked at %1).")
-                         .arg(dateTimeText(crash.detectedAtMs));
-        else
-            lines << tr("The previous run shut down cleanly.");
+        lines << StatusText::startKind(m_report);
     }
     if (!crash.snapshotWarning.isEmpty())
         lines << tr("Warning: %1").arg(crash.snapshotWarning);
@@ -197,7 +207,8 @@ void CrashBanner::refresh()
 
     const int iconSize = m_touch ? m_touchSize * 3 / 4 : 40;
     layout()->setContentsMargins(m_touch ? QMargins(10, 4, 10, 4) : QMargins(12, 8, 12, 8));
-    const QIcon icon = m_alarming ? icons::warning() : icons::ok();
+    // Never a green check while something is failed, acknowledged or not.
+    const QIcon icon = m_alarming || m_problems > 0 ? icons::warning() : icons::ok();
     m_icon->setPixmap(icon.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
     m_icon->setFixedSize(iconSize, iconSize);
 

@@ -32,6 +32,9 @@ public:
     /// Kiosk: larger icon and button.
     void setTouchMode(bool touch, int touchSize = 48);
 
+    /// How many containers need attention now: an acknowledged crash is not "all good" while any do.
+    void setProblemCount(int count);
+
     /// True while showing an unacknowledged crash.
     bool isAlarming() const { return m_alarming; }
     QString title() const;
@@ -62,6 +65,7 @@ private:
     bool m_acknowledgePending = false;
     bool m_touch = false;
     int m_touchSize = 48;
+    int m_problems = 0;
 };
 
 } // namespace archy

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "Icons.h"
+#include "StatusText.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -25,7 +26,7 @@ QString dateTimeText(qint64 ms)
 {
     if (ms <= 0)
         return HistoryView::tr("unknown time");
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    return StatusText::dateTime(ms);
 }
 
 qint64 reportTime(const RecoveryReport &report)
@@ -54,7 +55,13 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
     m_closeButton->setObjectName(QStringLiteral("historyCloseButton"));
     m_closeButton->setAccessibleName(tr("Back to recovery"));
     m_closeButton->setAutoDefault(false);
-    connect(m_closeButton, &QPushButton::clicked, this, &HistoryView::closeRequested);
+    connect(m_closeButton, &QPushButton::clicked, this, [this] {
+        // Kiosk: the bottom-left button always goes back one level, like on every other page.
+        if (m_stack && m_stack->currentIndex() == 1)
+            showList();
+        else
+            emit closeRequested();
+    });
     m_refreshButton->setObjectName(QStringLiteral("historyReloadButton"));
     m_refreshButton->setAccessibleName(tr("Reload history"));
     m_refreshButton->setAutoDefault(false);
@@ -83,8 +90,16 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(title, 1);
-    top->addWidget(m_refreshButton);
-    top->addWidget(m_closeButton);
+    auto *bottom = new QHBoxLayout;
+    if (m_mode == WindowMode::Kiosk) {
+        // Back where a thumb finds it on every kiosk page: bottom left.
+        bottom->addWidget(m_closeButton, 1);
+        bottom->addStretch(1);
+        bottom->addWidget(m_refreshButton, 1);
+    } else {
+        top->addWidget(m_refreshButton);
+        top->addWidget(m_closeButton);
+    }
 
     auto *detailsPane = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(detailsPane);
@@ -137,6 +152,7 @@ HistoryView::HistoryView(WindowMode mode, QWidget *parent)
     m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_footer->hide();
     layout->addWidget(m_footer);
+    layout->addLayout(bottom);
 }
 
 HistoryView::~HistoryView() = default;

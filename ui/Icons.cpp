@@ -57,6 +57,39 @@ QIcon crashLoop()
     return load("crashloop");
 }
 
+QIcon stopped()
+{
+    return load("stopped");
+}
+
+QIcon info()
+{
+    return load("info");
+}
+
+QIcon forFleetState(FleetState state)
+{
+    switch (state) {
+    case FleetState::Failed:
+        return failed();
+    case FleetState::CrashLoop:
+        return crashLoop();
+    case FleetState::Retrying:
+    case FleetState::Waiting:
+        return waiting();
+    case FleetState::Starting:
+        return starting();
+    case FleetState::Running:
+        return ok();
+    case FleetState::StoppedByOwner:
+    case FleetState::Finished:
+    case FleetState::Stopped:
+    case FleetState::Ignored:
+        return stopped();
+    }
+    return {};
+}
+
 QIcon forState(ContainerState state)
 {
     switch (state) {

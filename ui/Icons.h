@@ -2,6 +2,7 @@
 
 #include <QIcon>
 
+#include "recovery/FleetTypes.h"
 #include "recovery/RecoveryTypes.h"
 
 namespace archy::icons {
@@ -17,6 +18,9 @@ QIcon warning();
 QIcon quit();
 QIcon back();
 QIcon crashLoop();
+QIcon stopped();
+QIcon info();
+QIcon forFleetState(FleetState state);
 QIcon forState(ContainerState state);
 /// The state's icon, or the crash-loop one for a container that keeps dying.
 QIcon forStatus(const ContainerStatus &status);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -24,9 +25,12 @@
 #include "ContainerModel.h"
 #include "ContainerView.h"
 #include "CrashBanner.h"
+#include "DetailsPage.h"
 #include "HistoryView.h"
 #include "Icons.h"
+#include "NodeInfoPage.h"
 #include "NodeList.h"
+#include "StatusText.h"
 #include "TextWrap.h"
 #include "recovery/RecoveryBackend.h"
 
@@ -60,8 +64,16 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
     m_pages->addWidget(buildRecoveryPage());
     m_history = new HistoryView(m_mode, m_pages);
     m_pages->addWidget(m_history);
+    // Details and node information are pages of this one window: nothing opens off the screen.
+    m_details = new DetailsPage(m_pages);
+    m_pages->addWidget(m_details);
+    m_nodeInfo = new NodeInfoPage(m_pages);
+    m_pages->addWidget(m_nodeInfo);
     setCentralWidget(m_pages);
     connect(m_history, &HistoryView::closeRequested, this, &MainWindow::showRecovery);
+    connect(m_details, &DetailsPage::backRequested, this, &MainWindow::showRecovery);
+    connect(m_details, &DetailsPage::retryRequested, this, &MainWindow::retryFromDetails);
+    connect(m_nodeInfo, &NodeInfoPage::backRequested, this, &MainWindow::showRecovery);
 
     if (m_mode == WindowMode::Desktop)
         buildDesktopChrome();
@@ -78,6 +90,7 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
         connect(m_view, &QAbstractItemView::clicked, this, &MainWindow::showContainerDetails);
     else
         connect(m_view, &QAbstractItemView::doubleClicked, this, &MainWindow::showContainerDetails);
+    connect(m_view, &ContainerView::detailsRequested, this, &MainWindow::showContainerDetails);
     attachBackend(backend);
     if (m_mode == WindowMode::Desktop)
         buildNodeDock();
@@ -120,6 +133,11 @@ void MainWindow::attachBackend(RecoveryBackend *backend)
     m_model->setBackend(backend);
     m_banner->setBackend(backend);
     m_history->setBackend(backend);
+    m_details->setBackend(backend);
+    m_nodeInfo->setBackend(backend);
+    if (m_pages->currentWidget() == m_details)
+        showRecovery(); // the details were another node's
+    connect(backend, &RecoveryBackend::nodeIdentityChanged, this, &MainWindow::updateNodeName);
     connect(backend, &RecoveryBackend::busyChanged, this, &MainWindow::setBusy);
     connect(backend, &RecoveryBackend::errorOccurred, this, &MainWindow::showError);
     connect(backend, &RecoveryBackend::reportReset, this, [this] {
@@ -136,6 +154,7 @@ void MainWindow::attachBackend(RecoveryBackend *backend)
     setBusy(backend->isBusy());
     updateDataDir();
     onConnectionChanged(backend->connection(), backend->connectionDetail());
+    updateNodeName();
 }
 
 void MainWindow::onConnectionChanged(RecoveryBackend::Connection connection, const QString &detail)
@@ -146,6 +165,7 @@ void MainWindow::onConnectionChanged(RecoveryBackend::Connection connection, con
     m_commandsEnabled = ConnectionBanner::isLive(connection);
     m_view->setRetryEnabled(m_commandsEnabled);
     m_banner->setCommandsEnabled(m_commandsEnabled);
+    m_details->setCommandsEnabled(m_commandsEnabled);
 
     if (m_connectionLabel) {
         const QString text = ConnectionBanner::shortText(connection, detail);
@@ -179,8 +199,9 @@ void MainWindow::updateCrashBannerVisibility()
     const Connection connection = m_backend->connection();
     const RecoveryReport report = m_backend->currentReport();
     const bool noState = report.id.isEmpty() && report.containers.isEmpty();
-    m_banner->setVisible(!(noState && (connection == Connection::Connecting || connection == Connection::Refused
-                                       || connection == Connection::Reconnecting)));
+    m_banner->setVisible(
+        !(noState && (connection == Connection::Connecting || connection == Connection::Refused ||
+                      connection == Connection::Reconnecting)));
 }
 
 void MainWindow::updateDataDir()
@@ -195,8 +216,7 @@ void MainWindow::updateDataDir()
 void MainWindow::setEndpointInfo(const QString &text)
 {
     m_endpointInfo = text;
-    if (m_mode == WindowMode::Kiosk)
-        m_history->setFooterText(breakableText(text));
+    m_nodeInfo->setEndpointInfo(text);
 }
 
 RecoveryBackend *MainWindow::addRemoteNode(const QUrl &url, const QString &tokenFile)
@@ -223,12 +243,15 @@ void MainWindow::buildNodeDock()
             [this, local](RecoveryBackend *backend, const QString &name) {
                 if (!backend)
                     return;
-                setWindowTitle(backend == local ? tr("Archy Recovery") : tr("%1 – Archy Recovery").arg(name));
+                m_nodeName = backend == local ? QString() : name;
                 setBackend(backend);
+                updateNodeName();
             });
-    connect(m_nodeList, &NodeList::fingerprintPinned, this, [this](const QString &name, const QString &fingerprint) {
-        statusBar()->showMessage(tr("Pinned the certificate of %1 on first use: %2").arg(name, fingerprint), 30000);
-    });
+    connect(m_nodeList, &NodeList::fingerprintPinned, this,
+            [this](const QString &name, const QString &fingerprint) {
+                statusBar()->showMessage(
+                    tr("Pinned the certificate of %1 on first use: %2").arg(name, fingerprint), 30000);
+            });
     m_nodeList->loadNodes();
     // Out of the way until there is more than this node to watch.
     m_nodeDock->setVisible(m_nodeList->count() > 1);
@@ -357,6 +380,26 @@ QWidget *MainWindow::buildRecoveryPage()
     m_summaryLabel->setWordWrap(true);
     m_busyLabel = new QLabel(tr("Recovering…"), page);
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+    m_nodeLabel = new QLabel(page);
+    m_nodeLabel->setObjectName(QStringLiteral("nodeLabel"));
+    m_nodeLabel->setTextFormat(Qt::PlainText);
+    m_progress = new QProgressBar(page);
+    m_progress->setObjectName(QStringLiteral("overallProgress"));
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_podmanBanner = new QLabel(page);
+    m_podmanBanner->setObjectName(QStringLiteral("podmanBanner"));
+    m_podmanBanner->setWordWrap(true);
+    m_podmanBanner->setTextFormat(Qt::PlainText);
+    m_podmanBanner->setAutoFillBackground(true);
+    {
+        QPalette pal = m_podmanBanner->palette();
+        pal.setColor(QPalette::Window, QColor(0xb3, 0x26, 0x1e));
+        pal.setColor(QPalette::WindowText, Qt::white);
+        m_podmanBanner->setPalette(pal);
+        m_podmanBanner->setMargin(8);
+    }
+    m_podmanBanner->hide();
 
     m_view = new ContainerView(m_model, page);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -370,6 +413,7 @@ QWidget *MainWindow::buildRecoveryPage()
     summaryRow->addWidget(m_summaryLabel, 1);
     summaryRow->addSpacing(12);
     summaryRow->addWidget(m_busyLabel);
+    summaryRow->addWidget(m_nodeLabel);
 
     auto *layout = new QVBoxLayout(page);
     if (m_mode == WindowMode::Kiosk) {
@@ -377,19 +421,25 @@ QWidget *MainWindow::buildRecoveryPage()
         layout->setSpacing(4);
     }
     layout->addWidget(m_connectionBanner);
+    layout->addWidget(m_podmanBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_errorBar);
     layout->addLayout(summaryRow);
+    layout->addWidget(m_progress);
     layout->addWidget(m_view, 1);
 
     if (m_mode == WindowMode::Kiosk) {
         m_historyButton = makeButton(icons::history(), tr("History"), QStringLiteral("historyButton"), page);
         m_quitButton = makeButton(icons::quit(), tr("Quit"), QStringLiteral("quitButton"), page);
+        m_nodeButton = makeButton(icons::info(), tr("Node"), QStringLiteral("nodeButton"), page);
+        m_nodeButton->setAccessibleName(tr("About this node"));
         connect(m_historyButton, &QPushButton::clicked, this, &MainWindow::showHistory);
         connect(m_quitButton, &QPushButton::clicked, this, &MainWindow::requestQuit);
+        connect(m_nodeButton, &QPushButton::clicked, this, &MainWindow::showNodeInfo);
         auto *bottom = new QHBoxLayout;
         bottom->addWidget(m_retryAllButton, 2);
         bottom->addWidget(m_historyButton, 1);
+        bottom->addWidget(m_nodeButton, 1);
         bottom->addWidget(m_quitButton, 1);
         layout->addLayout(bottom);
         m_connectionLabel = new QLabel(page);
@@ -457,10 +507,8 @@ void MainWindow::showForMode()
         followScreen(screen() ? screen() : s);
         if (QWindow *window = windowHandle()) {
             QObject::disconnect(m_screenChangedConnection);
-            m_screenChangedConnection =
-                connect(window, &QWindow::screenChanged, this, [this](QScreen *newScreen) {
-                    followScreen(newScreen);
-                });
+            m_screenChangedConnection = connect(window, &QWindow::screenChanged, this,
+                                                [this](QScreen *newScreen) { followScreen(newScreen); });
         }
         return;
     }
@@ -511,9 +559,10 @@ void MainWindow::retryAllFailed()
 {
     if (!m_backend || !m_commandsEnabled || m_model->retryableCount() == 0)
         return;
-    for (const ContainerStatus &c : m_model->containers()) {
-        if (c.state == ContainerState::Failed)
-            m_model->markRetryPending(c.name);
+    const QList<FleetEntry> entries = m_model->entries();
+    for (const FleetEntry &e : entries) {
+        if (e.state == FleetState::Failed || e.state == FleetState::CrashLoop)
+            m_model->markRetryPending(e.status.name);
     }
     m_backend->retryAllFailed();
 }
@@ -536,6 +585,46 @@ void MainWindow::showRecovery()
 {
     m_pages->setCurrentIndex(0);
     m_view->setFocus();
+}
+
+void MainWindow::showNodeInfo()
+{
+    m_nodeInfo->refresh();
+    m_pages->setCurrentWidget(m_nodeInfo);
+    m_nodeInfo->backButton()->setFocus();
+}
+
+bool MainWindow::isNodeInfoShown() const
+{
+    return m_pages->currentWidget() == m_nodeInfo;
+}
+
+DetailsPage *MainWindow::containerDetails() const
+{
+    return m_pages->currentWidget() == m_details ? m_details : nullptr;
+}
+
+void MainWindow::retryFromDetails(const QString &name)
+{
+    if (!m_backend || !m_commandsEnabled)
+        return;
+    const int row = m_model->rowOf(name);
+    if (row < 0 || !m_model->index(row, 0).data(ContainerModel::CanRetryRole).toBool())
+        return;
+    m_model->markRetryPending(name);
+    m_backend->retry(name);
+    // Back to the list, where the retry is seen happening among the others.
+    showRecovery();
+}
+
+void MainWindow::updateNodeName()
+{
+    QString name = m_nodeName;
+    if (name.isEmpty() && m_backend)
+        name = m_backend->nodeIdentity().name;
+    m_nodeLabel->setText(name.isEmpty() ? QString() : tr("Node %1").arg(name));
+    m_nodeLabel->setVisible(!name.isEmpty());
+    setWindowTitle(name.isEmpty() ? tr("Archy Recovery") : tr("%1 – Archy Recovery").arg(name));
 }
 
 void MainWindow::requestQuit()
@@ -577,35 +666,9 @@ void MainWindow::showContainerDetails(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    const ContainerStatus c = m_model->status(index.row());
-    QStringList lines;
-    lines << tr("State: %1").arg(containerStateText(c.state));
-    if (!c.image.isEmpty())
-        lines << tr("Image: %1").arg(c.image);
-    lines << tr("Attempts: %1").arg(c.attempts);
-    if (c.crashLoop)
-        lines << tr("Keeps stopping soon after being started (crash loop).");
-    if (!c.error.isEmpty())
-        lines << tr("Error: %1").arg(c.error);
-    if (!c.note.isEmpty())
-        lines << c.note;
-
-    if (!m_detailsBox) {
-        m_detailsBox = new QMessageBox(this);
-        m_detailsBox->setObjectName(QStringLiteral("containerDetails"));
-        m_detailsBox->setAttribute(Qt::WA_DeleteOnClose);
-        m_detailsBox->setStandardButtons(QMessageBox::Close);
-        if (QAbstractButton *close = m_detailsBox->button(QMessageBox::Close)) {
-            close->setMinimumSize(m_mode == WindowMode::Kiosk ? qMax(160, m_touchSize * 3) : 0,
-                                  m_mode == WindowMode::Kiosk ? m_touchSize : 0);
-        }
-    }
-    m_detailsBox->setWindowTitle(tr("Container %1").arg(c.name));
-    m_detailsBox->setIconPixmap(icons::forStatus(c).pixmap(48, 48));
-    // Plain text: podman's error may contain '<' and must not be taken for markup.
-    m_detailsBox->setTextFormat(Qt::PlainText);
-    m_detailsBox->setText(c.name + QLatin1String("\n\n") + lines.join(QLatin1Char('\n')));
-    m_detailsBox->open();
+    m_details->showEntry(m_model->entry(index.row()));
+    m_pages->setCurrentWidget(m_details);
+    m_details->backButton()->setFocus();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -637,7 +700,8 @@ void MainWindow::applyKioskMetrics(int screenHeight)
     m_appliedHeight = base;
     const int large = base * 13 / 10;
     m_touchSize = qMax(48, base * 12 / 5);
-    const int scroll = qMax(24, m_touchSize / 2);
+    // A finger must be able to grab the scrollbar too.
+    const int scroll = m_touchSize;
 
     QFont f = font();
     f.setPixelSize(base);
@@ -659,7 +723,10 @@ void MainWindow::applyKioskMetrics(int screenHeight)
     m_connectionBanner->setTouchMode(true, m_touchSize);
     m_view->setTouchMode(true, m_touchSize);
     m_history->setTouchSize(m_touchSize);
-    for (QPushButton *button : {m_retryAllButton, m_historyButton, m_quitButton, m_dismissErrorButton}) {
+    m_details->setTouchSize(m_touchSize);
+    m_nodeInfo->setTouchSize(m_touchSize);
+    for (QPushButton *button :
+         {m_retryAllButton, m_historyButton, m_nodeButton, m_quitButton, m_dismissErrorButton}) {
         if (button) {
             button->setMinimumHeight(m_touchSize);
             button->setIconSize(QSize(m_touchSize / 2, m_touchSize / 2));
@@ -670,9 +737,6 @@ void MainWindow::applyKioskMetrics(int screenHeight)
 void MainWindow::updateSummary()
 {
     QString summary = m_model->summaryText();
-    const int failed = m_model->failedCount();
-    if (failed > 0)
-        summary = tr("%1, %2 failed").arg(summary).arg(failed);
     if (!m_commandsEnabled && m_model->totalCount() == 0)
         summary = tr("No state from the recovery agent yet");
     m_summaryLabel->setText(summary);
@@ -680,18 +744,54 @@ void MainWindow::updateSummary()
     if (m_statusSummary)
         m_statusSummary->setText(summary);
 
+    // One banner when podman itself fails, instead of the same error on every row.
+    const Fleet fleet = m_model->fleet();
+    if (!fleet.podmanProblem.isEmpty()) {
+        const StatusText::Cause cause = StatusText::knownCause(fleet.podmanProblem);
+        m_podmanBanner->setText(tr("Podman is not working, so no service can be started or checked.\n%1")
+                                    .arg(StatusText::condensedError(fleet.podmanProblem)));
+        m_podmanBanner->setToolTip(fleet.podmanProblem);
+        Q_UNUSED(cause)
+    }
+    m_podmanBanner->setVisible(!fleet.podmanProblem.isEmpty());
+
+    // The overall bar: how many of those this run acts on are done, while it is in flight.
+    int inRun = 0;
+    int done = 0;
+    for (const FleetEntry &entry : fleet.containers) {
+        if (!entry.inRun)
+            continue;
+        ++inRun;
+        done += isInFlight(entry.state) ? 0 : 1;
+    }
+    const bool inFlight = m_model->inFlightCount() > 0 && inRun > 0;
+    if (inFlight) {
+        m_progress->setRange(0, inRun);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("%1 of %2 done").arg(done).arg(inRun));
+    }
+    m_progress->setVisible(inFlight);
+    m_banner->setProblemCount(m_model->failedCount());
+
+    if (DetailsPage *details = containerDetails()) {
+        const int row = m_model->rowOf(details->containerName());
+        if (row >= 0)
+            details->updateEntry(m_model->entry(row));
+    }
+
     const bool canRetryAll = m_commandsEnabled && m_model->retryableCount() > 0;
     m_retryAllButton->setEnabled(canRetryAll);
     m_retryAllAction->setEnabled(canRetryAll);
     const QModelIndex current = m_view->currentIndex();
-    m_retrySelectedAction->setEnabled(m_commandsEnabled && current.isValid()
-                                      && current.data(ContainerModel::CanRetryRole).toBool());
+    m_retrySelectedAction->setEnabled(m_commandsEnabled && current.isValid() &&
+                                      current.data(ContainerModel::CanRetryRole).toBool());
     m_acknowledgeAction->setEnabled(m_commandsEnabled && m_banner->isAlarming());
 }
 
 void MainWindow::setBusy(bool busy)
 {
-    m_busyLabel->setVisible(busy);
+    // The overall bar says it on screen; the word stays for the desktop's status line.
+    m_busyLabel->setVisible(busy && !m_progress->isVisible());
 }
 
 void MainWindow::showError(const QString &message)

@@ -11,6 +11,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QScreen;
 class QStackedWidget;
@@ -21,6 +22,8 @@ class ConnectionBanner;
 class ContainerModel;
 class ContainerView;
 class CrashBanner;
+class DetailsPage;
+class NodeInfoPage;
 class HistoryView;
 class NodeList;
 
@@ -86,14 +89,28 @@ public:
     bool isHistoryShown() const;
     /// The open quit confirmation (kiosk), nullptr if none.
     QMessageBox *quitConfirmation() const { return m_quitBox; }
-    /// The open container details box, nullptr if none.
-    QMessageBox *containerDetails() const { return m_detailsBox; }
+    /// The container details page while it is shown, nullptr otherwise.
+    DetailsPage *containerDetails() const;
+    DetailsPage *detailsPage() const { return m_details; }
+    NodeInfoPage *nodeInfoPage() const { return m_nodeInfo; }
+    bool isNodeInfoShown() const;
+    /// The one banner for "podman itself is not working".
+    QLabel *podmanBanner() const { return m_podmanBanner; }
+    /// Done of all acted on, while a run is in flight.
+    QProgressBar *overallProgress() const { return m_progress; }
+    QLabel *summaryLabel() const { return m_summaryLabel; }
+    /// Which node this window shows.
+    QLabel *nodeLabel() const { return m_nodeLabel; }
+    QPushButton *historyButton() const { return m_historyButton; }
+    QPushButton *nodeButton() const { return m_nodeButton; }
+    QPushButton *quitButton() const { return m_quitButton; }
 
 public slots:
     void retryAllFailed();
     void retrySelected();
     void showHistory();
     void showRecovery();
+    void showNodeInfo();
     /// Desktop: closes. Kiosk: asks first (non-modal open(), never exec()).
     void requestQuit();
     /// Full state, attempts and error of one row: a tap on the kiosk, a double click on the desktop.
@@ -120,6 +137,8 @@ private:
     void showAbout();
     void onCrashLoop(const QString &name);
     void updateSummary();
+    void updateNodeName();
+    void retryFromDetails(const QString &name);
     void setBusy(bool busy);
     void showError(const QString &message);
     void saveSettings() const;
@@ -134,6 +153,12 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_busyLabel = nullptr;
+    QLabel *m_nodeLabel = nullptr;
+    QLabel *m_podmanBanner = nullptr;
+    QProgressBar *m_progress = nullptr;
+    DetailsPage *m_details = nullptr;
+    NodeInfoPage *m_nodeInfo = nullptr;
+    QString m_nodeName; ///< as the node list calls it, for a remote node
     QWidget *m_errorBar = nullptr;
     QLabel *m_errorLabel = nullptr;
     QLabel *m_statusSummary = nullptr;
@@ -147,9 +172,9 @@ private:
     QPushButton *m_retryAllButton = nullptr;
     QPushButton *m_historyButton = nullptr;
     QPushButton *m_quitButton = nullptr;
+    QPushButton *m_nodeButton = nullptr;
     QPushButton *m_dismissErrorButton = nullptr;
     QPointer<QMessageBox> m_quitBox;
-    QPointer<QMessageBox> m_detailsBox;
     QPointer<QScreen> m_followedScreen;
     QMetaObject::Connection m_screenGeometryConnection;
     QMetaObject::Connection m_screenChangedConnection;

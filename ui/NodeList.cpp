@@ -13,9 +13,8 @@
 #include "AddNodeDialog.h"
 #include "ConnectionBanner.h"
 #include "Icons.h"
-#include "RemoteBackend.h"
+#include "NodeBackendFactory.h"
 #include "TextWrap.h"
-#include "Token.h"
 
 namespace archy {
 
@@ -26,6 +25,8 @@ using Connection = RecoveryBackend::Connection;
 /// Stands in for a node that cannot even be tried (its token file is unreadable): refused, says why.
 class UnusableBackend final : public RecoveryBackend
 {
+    Q_OBJECT
+
 public:
     UnusableBackend(const QString &why, QObject *parent) : RecoveryBackend(parent), m_why(why) {}
 
@@ -46,26 +47,6 @@ private:
 
     QString m_why;
 };
-
-QByteArray readToken(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (path.isEmpty()) {
-        *error = NodeList::tr("No token file is set for this node.");
-        return {};
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = NodeList::tr("Cannot read the token file %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    // A token is 64 hex digits; anything much longer is not a token file.
-    const QByteArray token = file.read(4096).trimmed();
-    if (!Token::isValidToken(token)) {
-        *error = NodeList::tr("The token file %1 does not hold a token (64 hex digits).").arg(path);
-        return {};
-    }
-    return token;
-}
 
 QString countsText(const RecoveryReport &report)
 {
@@ -127,15 +108,33 @@ NodeList::NodeList(QWidget *parent)
     m_removeButton->setAutoDefault(false);
     connect(m_removeButton, &QPushButton::clicked, this, &NodeList::requestRemoveCurrent);
 
+    m_reconnectButton = new QPushButton(tr("Reconnect"), this);
+    m_reconnectButton->setObjectName(QStringLiteral("reconnectNodeButton"));
+    m_reconnectButton->setAutoDefault(false);
+    connect(m_reconnectButton, &QPushButton::clicked, this, [this] {
+        const int row = currentRow();
+        if (row >= 0 && !m_nodes.at(row).local)
+            restartBackend(row);
+    });
+    m_trustButton = new QPushButton(tr("Trust New Certificate…"), this);
+    m_trustButton->setObjectName(QStringLiteral("trustNodeButton"));
+    m_trustButton->setAutoDefault(false);
+    connect(m_trustButton, &QPushButton::clicked, this, &NodeList::requestTrustNewCertificate);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_removeButton);
     buttons->addStretch(1);
+    auto *refusedButtons = new QHBoxLayout;
+    refusedButtons->addWidget(m_reconnectButton);
+    refusedButtons->addWidget(m_trustButton);
+    refusedButtons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_details);
+    layout->addLayout(refusedButtons);
     layout->addLayout(buttons);
     updateDetails();
     updateButtons();
@@ -385,11 +384,20 @@ void NodeList::requestRemoveCurrent()
 
 RecoveryBackend *NodeList::makeBackend(const Node &node)
 {
+    NodeBackendFactory *factory = NodeBackendFactory::instance();
+    if (!factory)
+        return new UnusableBackend(tr("This program cannot connect to other nodes."), this);
     QString error;
-    const QByteArray token = readToken(node.tokenFile, &error);
-    if (token.isEmpty())
-        return new UnusableBackend(error, this);
-    return RemoteBackend::lan(node.url, token, node.pinnedFingerprint, this);
+    RecoveryBackend *backend =
+        factory->createNode(node.url, node.tokenFile, node.pinnedFingerprint, this, &error);
+    return backend ? backend : new UnusableBackend(error, this);
+}
+
+void NodeList::startBackend(RecoveryBackend *backend)
+{
+    if (NodeBackendFactory *factory = NodeBackendFactory::instance();
+        factory && backend && !qobject_cast<UnusableBackend *>(backend))
+        factory->start(backend);
 }
 
 void NodeList::insertRow(Node node, int row)
@@ -406,10 +414,8 @@ void NodeList::insertRow(Node node, int row)
         setCurrentRow(0);
     updateButtons();
     // Started only now, with every signal connected: fingerprintSeen may come right away.
-    if (m_nodes.at(row).owned) {
-        if (auto *remote = qobject_cast<RemoteBackend *>(m_nodes.at(row).backend))
-            remote->start();
-    }
+    if (m_nodes.at(row).owned)
+        startBackend(m_nodes.at(row).backend);
 }
 
 void NodeList::attach(int row)
@@ -423,10 +429,8 @@ void NodeList::attach(int row)
     connect(backend, &RecoveryBackend::reportFinished, this, update);
     connect(backend, &RecoveryBackend::crashAcknowledged, this, update);
     connect(backend, &RecoveryBackend::connectionChanged, this, update);
-    if (auto *remote = qobject_cast<RemoteBackend *>(backend)) {
-        connect(remote, &RemoteBackend::fingerprintSeen, this,
-                [this, backend](const QString &fingerprint) { onFingerprintSeen(backend, fingerprint); });
-    }
+    connect(backend, &RecoveryBackend::certificatePinned, this,
+            [this, backend](const QString &fingerprint) { onFingerprintSeen(backend, fingerprint); });
 }
 
 void NodeList::dispose(Node &node)
@@ -437,14 +441,11 @@ void NodeList::dispose(Node &node)
     disconnect(backend, nullptr, this, nullptr);
     if (!node.owned)
         return;
-    if (auto *remote = qobject_cast<RemoteBackend *>(backend)) {
-        // Closed politely, then deleted; an agent that never answers the close costs a few seconds.
-        connect(remote, &RemoteBackend::stopped, remote, &QObject::deleteLater);
-        QTimer::singleShot(5000, remote, &QObject::deleteLater);
-        remote->stop();
-    } else {
+    NodeBackendFactory *factory = NodeBackendFactory::instance();
+    if (factory && !qobject_cast<UnusableBackend *>(backend))
+        factory->dispose(backend);
+    else
         backend->deleteLater();
-    }
 }
 
 void NodeList::restartBackend(int row)
@@ -457,8 +458,7 @@ void NodeList::restartBackend(int row)
     if (row == currentRow())
         emit currentBackendChanged(node.backend, node.name);
     dispose(old);
-    if (auto *remote = qobject_cast<RemoteBackend *>(node.backend))
-        remote->start();
+    startBackend(node.backend);
 }
 
 void NodeList::updateRow(const RecoveryBackend *backend)
@@ -466,6 +466,10 @@ void NodeList::updateRow(const RecoveryBackend *backend)
     const int row = rowOf(backend);
     if (row >= 0)
         updateRowAt(row);
+    if (row >= 0 && row == currentRow()) {
+        updateDetails();
+        updateButtons();
+    }
 }
 
 void NodeList::updateRowAt(int row)
@@ -497,8 +501,9 @@ void NodeList::updateRowAt(int row)
             break;
         case Connection::Reconnecting:
             health = Health::Reconnecting;
-            status = report.containers.isEmpty() ? tr("Reconnecting…")
-                                                 : tr("Reconnecting… (last known: %1)").arg(countsText(report));
+            status = report.containers.isEmpty()
+                         ? tr("Reconnecting…")
+                         : tr("Reconnecting… (last known: %1)").arg(countsText(report));
             break;
         case Connection::Refused: {
             health = Health::Refused;
@@ -524,7 +529,8 @@ void NodeList::updateRowAt(int row)
         icon = icons::waiting();
         break;
     case Health::Attention:
-        icon = hasFailed(backend ? backend->currentReport() : RecoveryReport()) ? icons::failed() : icons::warning();
+        icon = hasFailed(backend ? backend->currentReport() : RecoveryReport()) ? icons::failed()
+                                                                                : icons::warning();
         break;
     case Health::Reconnecting:
         icon = icons::warning();
@@ -589,7 +595,54 @@ void NodeList::updateDetails()
 void NodeList::updateButtons()
 {
     const int row = currentRow();
-    m_removeButton->setEnabled(row >= 0 && row < count() && !m_nodes.at(row).local);
+    const bool remote = row >= 0 && row < count() && !m_nodes.at(row).local;
+    m_removeButton->setEnabled(remote);
+    RecoveryBackend *backend = remote ? m_nodes.at(row).backend.data() : nullptr;
+    const bool refused = backend && backend->connection() == RecoveryBackend::Connection::Refused;
+    // A refused node is not retried by itself: the owner decides (after fixing the token, say).
+    m_reconnectButton->setVisible(
+        remote && !m_nodes.at(row).url.isEmpty() &&
+        (refused || (backend && backend->connection() == RecoveryBackend::Connection::Reconnecting)));
+    const QString offered = backend ? backend->serverFingerprint() : QString();
+    m_trustButton->setVisible(refused && !offered.isEmpty() && offered != m_nodes.at(row).pinnedFingerprint);
+}
+
+void NodeList::requestTrustNewCertificate()
+{
+    const int row = currentRow();
+    if (row < 0 || m_nodes.at(row).local || !m_nodes.at(row).backend)
+        return;
+    const QString offered = m_nodes.at(row).backend->serverFingerprint();
+    const QString pinned = m_nodes.at(row).pinnedFingerprint;
+    if (offered.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Trust New Certificate"),
+                                tr("%1 now presents a different certificate.").arg(nameAt(row)),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("trustCertificateConfirmation"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("Trusted until now (SHA-256):\n%1\n\nPresented now (SHA-256):\n%2\n\nTrust the new one "
+           "only if the node's own screen shows this fingerprint.")
+            .arg(pinned.isEmpty() ? tr("none") : pinned, offered));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *trust = box->addButton(tr("Trust"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QPointer<RecoveryBackend> backend = m_nodes.at(row).backend.data();
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, trust, backend, offered](QAbstractButton *clicked) {
+                const int at = rowOf(backend);
+                if (clicked != trust || at < 0)
+                    return;
+                Node &node = m_nodes.at(at);
+                node.pinnedFingerprint = offered;
+                if (node.stored)
+                    save();
+                restartBackend(at);
+                emit fingerprintPinned(node.name, offered);
+            });
+    box->open();
 }
 
 void NodeList::onFingerprintSeen(const RecoveryBackend *backend, const QString &fingerprint)
@@ -629,3 +682,5 @@ void NodeList::save() const
 }
 
 } // namespace archy
+
+#include "NodeList.moc"

@@ -89,6 +89,10 @@ public:
     QLabel *detailsLabel() const { return m_details; }
     QPushButton *addButton() const { return m_addButton; }
     QPushButton *removeButton() const { return m_removeButton; }
+    /// Shown for a refused or lost node.
+    QPushButton *reconnectButton() const { return m_reconnectButton; }
+    /// Shown for a node refused because its certificate changed.
+    QPushButton *trustButton() const { return m_trustButton; }
     /// The open Add Node dialog, nullptr if none.
     AddNodeDialog *addDialog() const;
 
@@ -97,6 +101,9 @@ public slots:
     void openAddDialog();
     /// Asks, then removes the selected node.
     void requestRemoveCurrent();
+    /// A refused node presenting a new certificate: shows old and new fingerprints, pins the new one on
+    /// consent.
+    void requestTrustNewCertificate();
 
 signals:
     /// The selection changed: show this backend.
@@ -119,6 +126,7 @@ private:
     };
 
     RecoveryBackend *makeBackend(const Node &node);
+    void startBackend(RecoveryBackend *backend);
     void attach(int row);
     void insertRow(Node node, int row);
     void dispose(Node &node);
@@ -135,6 +143,8 @@ private:
     QLabel *m_details;
     QPushButton *m_addButton;
     QPushButton *m_removeButton;
+    QPushButton *m_reconnectButton = nullptr;
+    QPushButton *m_trustButton = nullptr;
     QPointer<AddNodeDialog> m_addDialog;
 };
 

@@ -7,7 +7,7 @@
 #include <QPainterPath>
 
 #include "ContainerModel.h"
-#include "recovery/RecoveryTypes.h"
+#include "recovery/FleetTypes.h"
 
 namespace archy {
 
@@ -53,7 +53,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const auto state = ContainerState(index.data(ContainerModel::StateRole).toInt());
+    const auto state = FleetState(index.data(ContainerModel::StateRole).toInt());
     const int vMargin = qMax(3, option.rect.height() / 8);
     const QRect bar = option.rect.adjusted(4, vMargin, -4, -vMargin);
     if (bar.width() <= 0 || bar.height() <= 0)
@@ -71,10 +71,10 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
     QColor textColor = option.palette.color(QPalette::Active, QPalette::Text);
     switch (state) {
-    case ContainerState::Waiting:
-        textColor = option.palette.color(QPalette::Disabled, QPalette::Text);
+    case FleetState::Waiting:
+    case FleetState::Retrying:
         break;
-    case ContainerState::Starting: {
+    case FleetState::Starting: {
         // Indeterminate: a segment a third of the bar wide sweeps across.
         const qreal segment = bar.width() / 3.0;
         const qreal x = bar.left() - segment + m_phase * (bar.width() + segment);
@@ -85,30 +85,37 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setClipping(false);
         break;
     }
-    case ContainerState::Running:
+    case FleetState::Running:
         painter->fillPath(track, runningColor());
         textColor = Qt::white;
         break;
-    case ContainerState::Failed:
-        if (index.data(ContainerModel::CrashLoopRole).toBool()) {
-            // Hazard stripes: failed, and not the ordinary kind that one more try may fix.
-            painter->fillPath(track, crashLoopColor());
-            painter->setClipPath(track);
-            QPen stripe(failedColor(), bar.height() / 3.0);
-            painter->setPen(stripe);
-            const int step = qMax(12, bar.height() * 2 / 3);
-            for (int x = bar.left() - bar.height(); x < bar.right() + bar.height(); x += step)
-                painter->drawLine(QPointF(x, bar.bottom() + 1), QPointF(x + bar.height(), bar.top() - 1));
-            painter->setClipping(false);
-        } else {
-            painter->fillPath(track, failedColor());
-        }
+    case FleetState::CrashLoop: {
+        // Hazard stripes: failed, and not the ordinary kind that one more try may fix.
+        painter->fillPath(track, crashLoopColor());
+        painter->setClipPath(track);
+        QPen stripe(failedColor(), bar.height() / 3.0);
+        painter->setPen(stripe);
+        const int step = qMax(12, bar.height() * 2 / 3);
+        for (int x = bar.left() - bar.height(); x < bar.right() + bar.height(); x += step)
+            painter->drawLine(QPointF(x, bar.bottom() + 1), QPointF(x + bar.height(), bar.top() - 1));
+        painter->setClipping(false);
         textColor = Qt::white;
+        break;
+    }
+    case FleetState::Failed:
+        painter->fillPath(track, failedColor());
+        textColor = Qt::white;
+        break;
+    case FleetState::StoppedByOwner:
+    case FleetState::Finished:
+    case FleetState::Stopped:
+    case FleetState::Ignored:
+        textColor = option.palette.color(QPalette::Disabled, QPalette::Text);
         break;
     }
 
     QFont font = opt.font;
-    if (state == ContainerState::Failed)
+    if (isProblem(state))
         font.setBold(true);
     const QString barText = index.data(ContainerModel::BarTextRole).toString();
     if (!barText.isEmpty())
@@ -116,9 +123,24 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(font);
     painter->setPen(textColor);
     const QRect textRect = bar.adjusted(8, 0, -8, 0);
-    const QString elided = QFontMetrics(font).elidedText(text, Qt::ElideRight, textRect.width());
+    const QString elided = elidedText(font, text, textRect.width());
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, elided);
     painter->restore();
+}
+
+QString ProgressDelegate::elidedText(const QFont &font, const QString &text, int width) const
+{
+    // Repaints (the sweep of a starting bar, a tick of its seconds) ask again and again for the
+    // same few texts: measuring once is enough.
+    const QString key =
+        font.key() + QLatin1Char('\x1f') + QString::number(width) + QLatin1Char('\x1f') + text;
+    if (const auto it = m_elideCache.constFind(key); it != m_elideCache.cend())
+        return *it;
+    if (m_elideCache.size() > 2000)
+        m_elideCache.clear();
+    const QString elided = QFontMetrics(font).elidedText(text, Qt::ElideRight, width);
+    m_elideCache.insert(key, elided);
+    return elided;
 }
 
 QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

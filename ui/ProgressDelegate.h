@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace archy {
@@ -34,6 +35,9 @@ public:
     static QColor startingColor();
 
 private:
+    QString elidedText(const QFont &font, const QString &text, int width) const;
+
+    mutable QHash<QString, QString> m_elideCache;
     qreal m_phase = 0.0;
 };
 

@@ -131,7 +131,7 @@ void PodmanCall::onFinished(int exitCode, QProcess::ExitStatus status)
     const QString stderrText = QString::fromUtf8(PodmanParse::withoutKnownWarnings(m_result.standardError)).trimmed();
 
     if (m_result.timedOut) {
-        m_result.errorText = tr("podman did not answer within %n second(s) and was stopped.", nullptr,
+        m_result.errorText = tr("podman did not answer within %n seconds and was stopped.", nullptr,
                                 qMax(1, (m_timeoutMs + 999) / 1000));
     } else if (m_outputOverflow) {
         m_result.errorText = tr("podman printed more than %1 MiB and was stopped.")

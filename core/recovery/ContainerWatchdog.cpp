@@ -65,13 +65,16 @@ void ContainerWatchdog::reconcile()
         QString parseError;
         if (!result.ok) {
             qCDebug(lcState).noquote() << "reconcile skipped:" << result.errorText;
+            emit podmanProblem(result.errorText);
             return;
         }
         if (!PodmanParse::parsePs(result.standardOutput, &entries, &parseError)) {
             qCWarning(lcState).noquote() << "reconcile skipped:" << parseError;
+            emit podmanProblem(parseError);
             return;
         }
         m_tracker.reconcile(entries);
+        emit listed(entries);
         emit reconciled();
     });
 }
@@ -105,6 +108,7 @@ void ContainerWatchdog::onEvent(const PodmanEvent &event)
     const ContainerTracker::Outcome outcome = m_tracker.apply(event, nowMs());
     if (outcome.changed)
         emit trackedChanged();
+    emit eventApplied();
     if (event.status == QLatin1String("start") && isValidContainerName(event.name))
         emit containerStarted(event.name);
     if (outcome.deathPending)

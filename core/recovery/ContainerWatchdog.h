@@ -53,6 +53,12 @@ signals:
     void trackedChanged();
     /// A reconcile finished: the snapshot should be written even if nothing changed.
     void reconciled();
+    /// A full listing from a reconcile (screens show every container, not only tracked ones).
+    void listed(const QList<archy::PsEntry> &entries);
+    /// The reconcile's listing failed: podman itself may not work.
+    void podmanProblem(const QString &problem);
+    /// An event was applied to the tracker (running states may have changed).
+    void eventApplied();
     /// podman started @p name (whoever asked for it).
     void containerStarted(const QString &name);
     /// @p name died on its own; restartDue() follows after @p delayMs unless it comes back first.

@@ -12,6 +12,7 @@
 
 #include "Async.h"
 #include "ContainerWatchdog.h"
+#include "FleetView.h"
 #include "Logging.h"
 #include "PendingWork.h"
 #include "RecoveryRun.h"
@@ -68,6 +69,7 @@ public:
     ContainerWatchdog *watchdog;
     SnapshotWriter *snapshots;
     HistoryWriter *history;
+    FleetView *fleet; ///< what screens see of the whole node
     QString error;
     RecoveryReport report;
     enum class Phase
@@ -100,6 +102,10 @@ RecoveryAgent::Private::Private(RecoveryAgent *q, const AgentOptions &options)
     snapshots = new SnapshotWriter(
         options.dataDir, options.debounceMs, [this] { return watchdog->toSnapshot(); }, pending, q);
     history = new HistoryWriter(options.dataDir, q);
+    fleet = new FleetView(podman, options.podmanTimeoutSec * 1000, q);
+    fleet->setReport(&report);
+    if (!podman.isAvailable())
+        fleet->setPodmanProblem(podman.unavailableReason());
 }
 
 RecoveryAgent::RecoveryAgent(const AgentOptions &options, QObject *parent)
@@ -132,6 +138,43 @@ RecoveryAgent::RecoveryAgent(const AgentOptions &options, QObject *parent)
     connect(d->history, &HistoryWriter::writeFailed, this, &RecoveryBackend::errorOccurred);
     connect(d->pending, &PendingWork::idle, this, [this] { d->maybeFinishShutdown(); });
     connect(d->history, &HistoryWriter::drained, this, [this] { d->maybeFinishShutdown(); });
+
+    connect(d->startup, &StartupRecovery::planned, d->fleet,
+            [this] { d->fleet->setStartupSnapshot(d->startup->snapshot()); });
+    connect(d->startup, &StartupRecovery::listed, d->fleet, &FleetView::setListing);
+    connect(d->startup, &StartupRecovery::podmanProblem, d->fleet, &FleetView::setPodmanProblem);
+    connect(d->watchdog, &ContainerWatchdog::listed, d->fleet, &FleetView::setListing);
+    connect(d->watchdog, &ContainerWatchdog::podmanProblem, d->fleet, &FleetView::setPodmanProblem);
+    connect(d->watchdog, &ContainerWatchdog::eventApplied, d->fleet, &FleetView::touch);
+    connect(d->fleet, &FleetView::fleetChanged, this, &RecoveryBackend::fleetChanged);
+    connect(d->fleet, &FleetView::identityChanged, this, &RecoveryBackend::nodeIdentityChanged);
+    connect(d->fleet, &FleetView::logsLoaded, this, &RecoveryBackend::logsLoaded);
+    for (auto signal : {&RecoveryBackend::reportReset, &RecoveryBackend::reportFinished})
+        connect(this, signal, d->fleet, &FleetView::touch);
+    connect(this, &RecoveryBackend::containerChanged, d->fleet, &FleetView::touch);
+}
+
+Fleet RecoveryAgent::fleet() const
+{
+    return d->fleet->fleet();
+}
+
+NodeIdentity RecoveryAgent::nodeIdentity() const
+{
+    return d->fleet->identity();
+}
+
+void RecoveryAgent::requestLogs(const QString &name, int lines)
+{
+    d->fleet->requestLogs(name, lines);
+}
+
+void RecoveryAgent::setLanEndpoint(const QString &listenAddress, const QString &fingerprint)
+{
+    NodeIdentity identity = d->fleet->identity();
+    identity.listenAddress = listenAddress;
+    identity.fingerprint = fingerprint;
+    d->fleet->setIdentity(identity);
 }
 
 RecoveryAgent::~RecoveryAgent() = default;
@@ -377,12 +420,12 @@ void RecoveryAgent::snapshotNow()
 void RecoveryAgent::Private::startWatching()
 {
     watchdog->start(startup->snapshot());
+    fleet->setTracker(&watchdog->tracker());
     snapshots->startPeriodic(options.snapshotDelaySec, options.snapshotIntervalSec);
 }
 
 void RecoveryAgent::Private::onDiedUnexpectedly(const QString &name, int delayMs)
 {
-    Q_UNUSED(delayMs)
     if (phase != Phase::Running || scheduler->isPending(name))
         return; // already being started
     ContainerStatus status;
@@ -394,6 +437,7 @@ void RecoveryAgent::Private::onDiedUnexpectedly(const QString &name, int delayMs
     status.note = RecoveryAgent::tr("Stopped unexpectedly; restarting.");
     status.finishedAtMs = 0;
     status.startedAtMs = 0;
+    status.retryAtMs = nowMs() + delayMs;
     applyStatus(status);
 }
 
@@ -421,7 +465,7 @@ void RecoveryAgent::Private::onCrashLoop(const QString &name, int quickDeaths)
     status.crashLoop = true;
     status.finishedAtMs = nowMs();
     status.error =
-        RecoveryAgent::tr("Keeps stopping within a minute of being started (%n time(s) in a row); it is not "
+        RecoveryAgent::tr("Keeps stopping within a minute of being started (%n times in a row); it is not "
                           "restarted automatically any more. Retry once it is fixed.",
                           nullptr, quickDeaths);
     applyStatus(status);

@@ -43,6 +43,11 @@ public:
     RecoveryReport currentReport() const override;
     bool isBusy() const override;
     QString dataDir() const override;
+    Fleet fleet() const override;
+    NodeIdentity nodeIdentity() const override;
+
+    /// Where the LAN endpoint listens and its certificate's fingerprint, for nodeIdentity().
+    void setLanEndpoint(const QString &listenAddress, const QString &fingerprint);
 
 public slots:
     void retry(const QString &name) override;
@@ -50,6 +55,7 @@ public slots:
     void acknowledgeCrash() override;
     void requestHistory() override;
     void snapshotNow() override;
+    void requestLogs(const QString &name, int lines = 20) override;
 
 signals:
     void snapshotWritten(int containerCount);

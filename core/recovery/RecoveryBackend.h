@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FleetTypes.h"
 #include "RecoveryTypes.h"
 
 #include <QObject>
@@ -21,8 +22,8 @@ public:
     /// How this backend reaches the engine. A screen shows it at all times.
     enum class Connection
     {
-        InProcess,    ///< the engine runs in this process
-        Connecting,   ///< first connection under way
+        InProcess,  ///< the engine runs in this process
+        Connecting, ///< first connection under way
         Connected,
         Reconnecting, ///< lost; trying again with backoff (the last state stays on screen)
         Refused,      ///< the agent refused us (token, version, changed certificate): not retried
@@ -42,6 +43,19 @@ public:
     /// Where it is connected to and, when not connected, why, for people.
     virtual QString connectionDetail() const { return QString(); }
 
+    /**
+     * Every container of the node with its live state (not only those the start-up acted on), and
+     * whether podman itself works. Changes are announced with fleetChanged(). The default, for a
+     * backend that knows only the report, lists the report's containers.
+     */
+    virtual Fleet fleet() const { return Fleet::fromReport(currentReport()); }
+    /// Which node this is (name, certificate fingerprint, listen address); empty parts are unknown.
+    virtual NodeIdentity nodeIdentity() const { return NodeIdentity(); }
+    /// The SHA-256 fingerprint of the certificate the agent presented last; empty if none (local).
+    virtual QString serverFingerprint() const { return QString(); }
+    /// True when reconnect() can do something (a remote backend that is refused or lost).
+    virtual bool canReconnect() const { return false; }
+
 public slots:
     virtual void retry(const QString &name) = 0;
     virtual void retryAllFailed() = 0;
@@ -50,6 +64,18 @@ public slots:
     virtual void requestHistory() = 0;
     /// Reconciles with podman and writes the snapshot now.
     virtual void snapshotNow() = 0;
+    /**
+     * The last @p lines lines of the container's output (`podman logs --tail`); answers with
+     * logsLoaded(). The default answers at once that logs are not available here.
+     */
+    virtual void requestLogs(const QString &name, int lines = 20);
+    /// Remote: drop the connection (also a refused one) and connect again now. Default: nothing.
+    virtual void reconnect() {}
+    /**
+     * Remote: accept the certificate with @p fingerprint from now on (the owner compared it with
+     * the one the node shows) and reconnect; certificatePinned() follows. Default: nothing.
+     */
+    virtual void trustCertificate(const QString &fingerprint) { Q_UNUSED(fingerprint) }
 
 signals:
     /// The whole state changed (start-up check done, reconnect...): reload everything.
@@ -67,6 +93,13 @@ signals:
     /// Something went wrong that is not a container's fault (history unwritable...).
     void errorOccurred(const QString &message);
     void connectionChanged(archy::RecoveryBackend::Connection connection, const QString &detail);
+    /// fleet() changed (a state, a container appeared or went, podman broke or recovered).
+    void fleetChanged(const archy::Fleet &fleet);
+    void nodeIdentityChanged(const archy::NodeIdentity &identity);
+    /// The answer to requestLogs().
+    void logsLoaded(const archy::ContainerLogs &logs);
+    /// A certificate is now trusted for this backend (first use, or trustCertificate()): store it.
+    void certificatePinned(const QString &fingerprint);
 };
 
 } // namespace archy

@@ -133,6 +133,10 @@ void RecoveryRun::start()
             }
         }
     }
+    for (Item &item : m_items) {
+        if (item.target.status.state == ContainerState::Waiting && !item.target.after.isEmpty())
+            update(item); // says what it waits for from the start
+    }
     QTimer::singleShot(0, this, &RecoveryRun::schedule);
 }
 
@@ -465,6 +469,7 @@ void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
                           .arg(item.maxAttempts)
                           .arg((delay + 999) / 1000);
         item.readyAtMs = nowMs() + delay;
+        status.retryAtMs = item.readyAtMs;
         qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
     } else {
         status.state = ContainerState::Failed;
@@ -510,9 +515,8 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
         qCInfo(lcRecovery).noquote() << name << "is healthy";
         update(item);
     } else if (nowMs() >= item.healthDeadlineMs) {
-        const QString note = tr("Its health check did not pass within %n second(s); the containers "
-                                "waiting for it were started anyway.",
-                                nullptr, m_policy.healthTimeoutMs / 1000);
+        const QString note = tr("Its health check did not pass within %n seconds; the containers "
+                                "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
         markRunning(item, note);
         qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
         update(item);
@@ -524,7 +528,27 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
 
 void RecoveryRun::update(Item &item)
 {
+    // What a waiting container waits for, so a screen can say it.
+    ContainerStatus &status = item.target.status;
+    status.waitingFor.clear();
+    if (status.state == ContainerState::Waiting) {
+        for (const QString &dependency : std::as_const(item.target.after)) {
+            const auto it = m_index.constFind(dependency);
+            if (it != m_index.constEnd() && m_items.at(*it).target.status.state != ContainerState::Running)
+                status.waitingFor.append(dependency); // a failed one too: it is waited for until it comes back
+        }
+    } else {
+        status.retryAtMs = 0;
+    }
     emit containerChanged(item.target.status);
+    if (isTerminal(status.state)) {
+        // Its dependants may wait for one container less, or now for a failed one.
+        for (Item &other : m_items) {
+            if (other.target.status.state == ContainerState::Waiting &&
+                other.target.status.waitingFor.contains(status.name))
+                update(other);
+        }
+    }
 }
 
 void RecoveryRun::checkFinished()

@@ -76,6 +76,10 @@ QJsonObject ContainerStatus::toJson() const
         object.insert(QStringLiteral("crashLoop"), true);
     if (!note.isEmpty())
         object.insert(QStringLiteral("note"), note);
+    if (!waitingFor.isEmpty())
+        object.insert(QStringLiteral("waitingFor"), QJsonArray::fromStringList(waitingFor));
+    if (retryAtMs > 0)
+        object.insert(QStringLiteral("retryAtMs"), retryAtMs);
     return object;
 }
 
@@ -91,6 +95,10 @@ ContainerStatus ContainerStatus::fromJson(const QJsonObject &object)
     status.finishedAtMs = qint64(object.value(QLatin1String("finishedAtMs")).toDouble());
     status.crashLoop = object.value(QLatin1String("crashLoop")).toBool();
     status.note = object.value(QLatin1String("note")).toString();
+    const QJsonArray waits = object.value(QLatin1String("waitingFor")).toArray();
+    for (const QJsonValue &wait : waits)
+        status.waitingFor.append(wait.toString());
+    status.retryAtMs = qint64(object.value(QLatin1String("retryAtMs")).toDouble());
     return status;
 }
 
@@ -98,7 +106,8 @@ bool ContainerStatus::operator==(const ContainerStatus &other) const
 {
     return name == other.name && image == other.image && state == other.state && error == other.error
         && attempts == other.attempts && startedAtMs == other.startedAtMs
-        && finishedAtMs == other.finishedAtMs && crashLoop == other.crashLoop && note == other.note;
+        && finishedAtMs == other.finishedAtMs && crashLoop == other.crashLoop && note == other.note
+        && waitingFor == other.waitingFor && retryAtMs == other.retryAtMs;
 }
 
 QJsonObject CrashInfo::toJson() const
@@ -112,6 +121,8 @@ QJsonObject CrashInfo::toJson() const
     object.insert(QStringLiteral("containersBefore"), containersBefore);
     if (!snapshotWarning.isEmpty())
         object.insert(QStringLiteral("snapshotWarning"), snapshotWarning);
+    if (firstStart)
+        object.insert(QStringLiteral("firstStart"), true);
     return object;
 }
 
@@ -125,6 +136,7 @@ CrashInfo CrashInfo::fromJson(const QJsonObject &object)
     info.snapshotAtMs = qint64(object.value(QLatin1String("snapshotAtMs")).toDouble());
     info.containersBefore = object.value(QLatin1String("containersBefore")).toInt();
     info.snapshotWarning = object.value(QLatin1String("snapshotWarning")).toString();
+    info.firstStart = object.value(QLatin1String("firstStart")).toBool();
     return info;
 }
 

@@ -34,6 +34,9 @@ struct ContainerStatus
     qint64 finishedAtMs = 0;///< epoch ms when it reached Running or Failed, 0 while in flight
     bool crashLoop = false; ///< keeps dying soon after being started
     QString note;           ///< extra information for people (health timeout, dependency...)
+    /// While Waiting: the containers it waits for (its dependencies that are not done yet).
+    QStringList waitingFor;
+    qint64 retryAtMs = 0;   ///< while Waiting after a failed attempt: epoch ms of the next one
 
     qint64 elapsedMs() const;
     QJsonObject toJson() const;
@@ -51,6 +54,7 @@ struct CrashInfo
     qint64 snapshotAtMs = 0;   ///< when the snapshot used was taken, 0 if none
     int containersBefore = 0;  ///< containers running at that snapshot
     QString snapshotWarning;   ///< snapshot could not be read (corrupt, too big...)
+    bool firstStart = false;   ///< no crash, and no snapshot yet: the first start on this node
 
     QJsonObject toJson() const;
     static CrashInfo fromJson(const QJsonObject &object);

@@ -102,8 +102,11 @@ void StartupRecovery::snapshotRead(const SnapshotStore::ReadResult &read)
         crash.containersBefore = int(read.snapshot.containers.size());
         if (!read.found && read.warning.isEmpty())
             qCInfo(lcState) << "no container snapshot: cannot tell which containers were running";
+    } else {
+        crash.firstStart = !read.found && read.warning.isEmpty();
     }
     if (!m_podman.isAvailable()) {
+        emit podmanProblem(m_podman.unavailableReason());
         plan(read, {}, false, nullptr);
         return;
     }
@@ -139,6 +142,10 @@ void StartupRecovery::snapshotRead(const SnapshotStore::ReadResult &read)
             qCWarning(lcPodman).noquote() << "cannot list containers:" << listing.errorText;
         else if (!parseError.isEmpty())
             qCWarning(lcPodman).noquote() << parseError;
+        if (listed)
+            emit this->listed(current);
+        else
+            emit podmanProblem(listing.ok ? parseError : listing.errorText);
         plan(read, current, listed, nullptr);
     });
 }

@@ -45,6 +45,10 @@ public:
 signals:
     /// The report's container list was filled: reload it.
     void planned();
+    /// podman's full listing (`ps -a`), when the start-up needed one.
+    void listed(const QList<archy::PsEntry> &entries);
+    /// podman itself does not work (missing, storage broken, listing failed).
+    void podmanProblem(const QString &problem);
     void errorOccurred(const QString &message);
 
 private:

@@ -78,6 +78,7 @@ public:
     /// Every tracked container, sorted by name.
     QList<Entry> entries() const;
 
+
 private:
     struct Tracked
     {

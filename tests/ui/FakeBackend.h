@@ -20,6 +20,8 @@ public:
     QString dataDir() const override { return m_dataDir; }
     Connection connection() const override { return m_connection; }
     QString connectionDetail() const override { return m_connectionDetail; }
+    Fleet fleet() const override { return m_hasFleet ? m_fleet : RecoveryBackend::fleet(); }
+    NodeIdentity nodeIdentity() const override { return m_identity; }
 
     // What the UI asked for.
     QStringList retried;
@@ -68,6 +70,22 @@ public:
         m_connectionDetail = detail;
     }
 
+    /// From now on fleet() is @p fleet (not derived from the report), announced with fleetChanged().
+    void setFleet(const Fleet &fleet)
+    {
+        m_fleet = fleet;
+        m_hasFleet = true;
+        emit fleetChanged(fleet);
+    }
+    void setIdentity(const NodeIdentity &identity)
+    {
+        m_identity = identity;
+        emit nodeIdentityChanged(identity);
+    }
+    /// What requestLogs() answers.
+    QStringList logLines;
+    QStringList logsRequested;
+
     void setBusy(bool busy)
     {
         m_busy = busy;
@@ -87,6 +105,15 @@ public slots:
     }
     void requestHistory() override { ++historyRequests; }
     void snapshotNow() override { ++snapshotRequests; }
+    void requestLogs(const QString &name, int lines) override
+    {
+        Q_UNUSED(lines)
+        logsRequested << name;
+        ContainerLogs logs;
+        logs.name = name;
+        logs.lines = logLines;
+        emit logsLoaded(logs);
+    }
 
 private:
     RecoveryReport m_report;
@@ -94,6 +121,9 @@ private:
     Connection m_connection = Connection::InProcess;
     QString m_connectionDetail;
     bool m_busy = false;
+    Fleet m_fleet;
+    bool m_hasFleet = false;
+    NodeIdentity m_identity;
 };
 
 inline ContainerStatus makeStatus(const QString &name, ContainerState state, const QString &error = {},

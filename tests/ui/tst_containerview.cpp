@@ -121,14 +121,19 @@ void TestContainerView::keyboardReachesRetry()
     QCOMPARE(button->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
     QVERIFY(!m_view->tabKeyNavigation());
 
-    // Enter on a failed row retries it; on a running row it does nothing.
+    // Enter and Space on a row open its details; they never retry by themselves.
+    QSignalSpy details(m_view, &ContainerView::detailsRequested);
     m_view->setFocus();
-    m_view->setCurrentIndex(m_model->index(0, ContainerModel::Name));
-    QTest::keyClick(m_view, Qt::Key_Return);
-    QVERIFY(m_backend->retried.isEmpty());
     m_view->setCurrentIndex(m_model->index(m_model->rowOf(QStringLiteral("lnd")), ContainerModel::Name));
     QCOMPARE(m_view->currentContainer(), QStringLiteral("lnd"));
     QTest::keyClick(m_view, Qt::Key_Return);
+    QTest::keyClick(m_view, Qt::Key_Space);
+    QCOMPARE(details.count(), 2);
+    QCOMPARE(details.at(0).at(0).toModelIndex().row(), m_model->rowOf(QStringLiteral("lnd")));
+    QVERIFY(m_backend->retried.isEmpty());
+    // The row's Retry button is the explicit way.
+    button->setFocus();
+    QTest::keyClick(button, Qt::Key_Space);
     QCOMPARE(m_backend->retried, QStringList{QStringLiteral("lnd")});
     QVERIFY(!button->isEnabled());
 

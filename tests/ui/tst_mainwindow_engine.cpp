@@ -17,6 +17,7 @@
 #include "ControlServer.h"
 #include "CrashBanner.h"
 #include "EngineFixture.h"
+#include "LanBackendFactory.h"
 #include "MainWindow.h"
 #include "RemoteBackend.h"
 #include "recovery/RecoveryAgent.h"
@@ -56,7 +57,7 @@ QString resultOf(const QJsonObject &report, const QString &name)
 
 ContainerState stateOf(const ContainerModel *model, const QString &name)
 {
-    return ContainerState(model->index(model->rowOf(name), 0).data(ContainerModel::StateRole).toInt());
+    return model->status(model->rowOf(name)).state;
 }
 
 } // namespace
@@ -83,6 +84,8 @@ void TestMainWindowEngine::initTestCase()
     QVERIFY(m_settingsDir.isValid());
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     QVERIFY(QFile::exists(QStringLiteral(FAKE_PODMAN_PATH)));
+    // Other nodes are reached through the application's factory, as in main().
+    LanBackendFactory::installDefault();
 }
 
 void TestMainWindowEngine::init()

@@ -22,6 +22,7 @@
 #include "ControlServer.h"
 #include "CrashBanner.h"
 #include "EngineFixture.h"
+#include "LanBackendFactory.h"
 #include "MainWindow.h"
 #include "NodeList.h"
 #include "RemoteBackend.h"
@@ -68,6 +69,8 @@ void TestNodeList::initTestCase()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
     qRegisterMetaType<RecoveryBackend::Connection>();
+    // Other nodes are reached through the application's factory, as in main().
+    LanBackendFactory::installDefault();
     QString error;
     m_identity = makeIdentity(m_identityDir.path(), &error);
     QVERIFY2(!m_identity.isNull(), qPrintable(error));

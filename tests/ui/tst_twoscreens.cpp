@@ -33,8 +33,7 @@ ContainerState stateIn(const MainWindow &window, const QString &name)
 {
     const ContainerModel *model = window.containerModel();
     const int row = model->rowOf(name);
-    return row < 0 ? ContainerState::Waiting
-                   : ContainerState(model->index(row, 0).data(ContainerModel::StateRole).toInt());
+    return row < 0 ? ContainerState::Waiting : model->status(row).state;
 }
 
 } // namespace

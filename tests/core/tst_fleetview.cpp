@@ -1,0 +1,240 @@
+// The fleet as screens see it: every container podman lists, with its live state, problems first,
+// and one podman problem instead of N identical row errors.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include "TestSupport.h"
+#include "recovery/FleetView.h"
+#include "recovery/RecoveryAgent.h"
+#include "state/RunMarker.h"
+#include "state/Snapshot.h"
+
+using namespace archy;
+using archy::test::FakePodman;
+using archy::test::writeAll;
+
+class TestFleetView final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void cleanStartListsEveryRunningContainer();
+    void crashShowsProblemsFirstAndEveryOtherState();
+    void firstStartIsTold();
+    void missingPodmanIsOneProblem();
+    void failingPodmanIsOneProblem();
+    void logLinesAreCleanAndBounded();
+    void fleetJsonRoundTrip();
+
+private:
+    AgentOptions options() const;
+    bool writeState(const QJsonArray &containers) const;
+    static QJsonObject container(const QString &name, const QString &state, const QJsonObject &labels = {});
+    Fleet startAndGetFleet(RecoveryAgent &agent);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QTemporaryDir> m_fakeDir;
+    std::unique_ptr<FakePodman> m_fake;
+};
+
+void TestFleetView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_fakeDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid() && m_fakeDir->isValid());
+    m_fake = std::make_unique<FakePodman>(m_fakeDir->path());
+}
+
+void TestFleetView::cleanup()
+{
+    m_fake.reset();
+}
+
+AgentOptions TestFleetView::options() const
+{
+    AgentOptions o;
+    o.dataDir = m_dir->path();
+    o.podmanProgram = archy::test::fakePodmanPath();
+    o.snapshotDelaySec = 3600;
+    o.snapshotIntervalSec = 3600;
+    o.startGapSec = 0;
+    o.startTimeoutSec = 5;
+    o.podmanTimeoutSec = 5;
+    o.maxAttempts = 1;
+    o.startStopped = false;
+    o.resident = false;
+    return o;
+}
+
+QJsonObject TestFleetView::container(const QString &name, const QString &state, const QJsonObject &labels)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("name"), name);
+    object.insert(QStringLiteral("image"), QStringLiteral("img:%1").arg(name));
+    object.insert(QStringLiteral("state"), state);
+    if (!labels.isEmpty())
+        object.insert(QStringLiteral("labels"), labels);
+    return object;
+}
+
+bool TestFleetView::writeState(const QJsonArray &containers) const
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("containers"), containers);
+    return writeAll(m_fake->statePath(), QJsonDocument(root).toJson());
+}
+
+Fleet TestFleetView::startAndGetFleet(RecoveryAgent &agent)
+{
+    if (agent.open() != RecoveryAgent::OpenResult::Ok)
+        return {};
+    QSignalSpy finished(&agent, &RecoveryAgent::reportFinished);
+    QSignalSpy changed(&agent, &RecoveryBackend::fleetChanged);
+    agent.start();
+    if (!finished.wait(10000))
+        return {};
+    // fleetChanged is coalesced per event-loop turn: the last one carries the final state.
+    if (!QTest::qWaitFor(
+            [&] { return !changed.isEmpty() && changed.constLast().at(0).value<Fleet>().listed; }, 5000))
+        return {};
+    const Fleet announced = changed.constLast().at(0).value<Fleet>();
+    const Fleet pulled = agent.fleet();
+    if (announced.toJson() != pulled.toJson())
+        qWarning("fleetChanged and fleet() disagree");
+    return pulled;
+}
+
+void TestFleetView::cleanStartListsEveryRunningContainer()
+{
+    QJsonArray containers;
+    for (int i = 1; i <= 8; ++i)
+        containers.append(container(QStringLiteral("svc-%1").arg(i), QStringLiteral("running")));
+    QVERIFY(writeState(containers));
+    RecoveryAgent agent(options());
+    const Fleet fleet = startAndGetFleet(agent);
+    QVERIFY(fleet.listed);
+    QVERIFY(fleet.podmanProblem.isEmpty());
+    QCOMPARE(fleet.containers.size(), 8);
+    QCOMPARE(fleet.count(FleetState::Running), 8);
+    QCOMPARE(fleet.containers.at(0).status.image, QStringLiteral("img:svc-1"));
+    // The start-up acted on none of them: a clean start with everything already running.
+    QVERIFY(agent.currentReport().containers.isEmpty());
+    QVERIFY(m_fake->startCalls().isEmpty());
+}
+
+void TestFleetView::crashShowsProblemsFirstAndEveryOtherState()
+{
+    // A crash: lnd and web ran at the snapshot; lnd cannot start. Others were never part of it.
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(RunMarker::fileName()), "999999999"));
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(SnapshotStore::fileName()),
+                     "{\"timestamp\":1000,\"containers\":[{\"name\":\"web\",\"image\":\"img:web\"},"
+                     "{\"name\":\"lnd\",\"image\":\"img:lnd\"}],"
+                     "\"stoppedByOwner\":[{\"name\":\"paused\",\"image\":\"img:paused\"}]}"));
+    QJsonObject ignore;
+    ignore.insert(QStringLiteral("io.archipelago.recovery"), QStringLiteral("ignore"));
+    QVERIFY(writeState({container(QStringLiteral("web"), QStringLiteral("exited")),
+                        container(QStringLiteral("lnd"), QStringLiteral("exited")),
+                        container(QStringLiteral("already"), QStringLiteral("running")),
+                        container(QStringLiteral("paused"), QStringLiteral("exited")),
+                        container(QStringLiteral("created"), QStringLiteral("created")),
+                        container(QStringLiteral("skipme"), QStringLiteral("running"), ignore)}));
+    FakePodman::setFailNames(QStringLiteral("lnd"));
+    RecoveryAgent agent(options());
+    const Fleet fleet = startAndGetFleet(agent);
+    QStringList order;
+    for (const FleetEntry &entry : fleet.containers)
+        order << entry.name() + QLatin1Char('=') + fleetStateKey(entry.state);
+    QCOMPARE(order, (QStringList{QStringLiteral("lnd=failed"), QStringLiteral("already=running"),
+                                 QStringLiteral("web=running"), QStringLiteral("paused=stopped-by-owner"),
+                                 QStringLiteral("created=stopped"), QStringLiteral("skipme=ignored")}));
+    const FleetEntry *lnd = fleet.find(QStringLiteral("lnd"));
+    QVERIFY(lnd);
+    QVERIFY(lnd->inRun);
+    QCOMPARE(lnd->status.attempts, 1);
+    QVERIFY(lnd->status.error.contains(QLatin1String("runc")));
+    QVERIFY(!fleet.find(QStringLiteral("already"))->inRun);
+    QCOMPARE(fleet.problems(), 1);
+}
+
+void TestFleetView::firstStartIsTold()
+{
+    {
+        RecoveryAgent agent(options());
+        startAndGetFleet(agent);
+        QVERIFY(!agent.currentReport().crashInfo.crash);
+        QVERIFY(agent.currentReport().crashInfo.firstStart);
+    }
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(SnapshotStore::fileName()),
+                     "{\"timestamp\":1000,\"containers\":[]}"));
+    RecoveryAgent again(options());
+    startAndGetFleet(again);
+    QVERIFY(!again.currentReport().crashInfo.firstStart);
+}
+
+void TestFleetView::missingPodmanIsOneProblem()
+{
+    AgentOptions o = options();
+    o.podmanProgram = m_fakeDir->filePath(QStringLiteral("no-such-podman"));
+    RecoveryAgent agent(o);
+    QCOMPARE(agent.open(), RecoveryAgent::OpenResult::Ok);
+    QVERIFY(agent.fleet().podmanProblem.contains(QLatin1String("no-such-podman")));
+    QVERIFY(!agent.fleet().listed);
+}
+
+void TestFleetView::failingPodmanIsOneProblem()
+{
+    FakePodman::setMode(QStringLiteral("ps=fail:125:Error: database storage is broken"));
+    RecoveryAgent agent(options());
+    QCOMPARE(agent.open(), RecoveryAgent::OpenResult::Ok);
+    QSignalSpy finished(&agent, &RecoveryAgent::reportFinished);
+    agent.start();
+    QVERIFY(finished.wait(10000));
+    QTRY_VERIFY(agent.fleet().podmanProblem.contains(QLatin1String("storage is broken")));
+}
+
+void TestFleetView::logLinesAreCleanAndBounded()
+{
+    const QStringList lines = FleetView::logLines("one\r\ntwo\x1b[31mred\x07\n\n", "err\ttab\n", 20);
+    QCOMPARE(lines, (QStringList{QStringLiteral("one"), QStringLiteral("two[31mred"),
+                                 QStringLiteral("err    tab")}));
+    QByteArray many;
+    for (int i = 0; i < 50; ++i)
+        many += QByteArray::number(i) + '\n';
+    const QStringList tail = FleetView::logLines(many, {}, 20);
+    QCOMPARE(tail.size(), 20);
+    QCOMPARE(tail.constFirst(), QStringLiteral("30"));
+    QCOMPARE(tail.constLast(), QStringLiteral("49"));
+    const QStringList longLine = FleetView::logLines(QByteArray(5000, 'x'), {}, 20);
+    QCOMPARE(longLine.constFirst().size(), FleetView::MaxLogLineLength);
+}
+
+void TestFleetView::fleetJsonRoundTrip()
+{
+    Fleet fleet;
+    fleet.listed = true;
+    fleet.podmanProblem = QStringLiteral("podman is gone");
+    FleetEntry entry;
+    entry.status.name = QStringLiteral("db");
+    entry.status.waitingFor = {QStringLiteral("net")};
+    entry.status.retryAtMs = 1234;
+    entry.state = FleetState::Retrying;
+    entry.inRun = true;
+    fleet.containers.append(entry);
+    const Fleet back = Fleet::fromJson(fleet.toJson());
+    QCOMPARE(back.toJson(), fleet.toJson());
+    QVERIFY(back.containers.constFirst() == entry);
+    for (int s = int(FleetState::Failed); s <= int(FleetState::Ignored); ++s)
+        QCOMPARE(fleetStateFromKey(fleetStateKey(FleetState(s))), FleetState(s));
+}
+
+QTEST_GUILESS_MAIN(TestFleetView)
+#include "tst_fleetview.moc"
