@@ -79,13 +79,25 @@ public:
 };
 
 
-/// Names and states, in order: what a screen shows as rows.
+/// Names and states, sorted: what a screen shows as rows (screens put problems first, so the
+/// order is theirs to choose).
 inline QStringList rowsOf(const QList<ContainerStatus> &containers)
 {
     QStringList rows;
     for (const ContainerStatus &c : containers)
         rows << QStringLiteral("%1=%2").arg(c.name).arg(int(c.state));
+    rows.sort();
     return rows;
+}
+
+/// The statuses of a model's rows, in row order.
+template<typename Model>
+QList<ContainerStatus> statusesOf(const Model *model)
+{
+    QList<ContainerStatus> statuses;
+    for (int row = 0; row < model->rowCount(); ++row)
+        statuses.append(model->status(row));
+    return statuses;
 }
 
 } // namespace archy::test

@@ -65,6 +65,7 @@ void TestContainerView::retryButtonOnlyOnFailedRows()
 
     // A container failing later gets its button.
     m_backend->change(makeStatus(QStringLiteral("electrs"), ContainerState::Failed, QStringLiteral("x"), 1));
+    m_model->flush();
     QVERIFY(m_view->retryButton(QStringLiteral("electrs")));
 }
 
@@ -81,12 +82,15 @@ void TestContainerView::clickRetryCallsBackendAndDisablesWhileInFlight()
     QCOMPARE(m_backend->retried.size(), 1);
 
     m_backend->change(makeStatus(QStringLiteral("lnd"), ContainerState::Waiting, {}, 1));
+    m_model->flush();
     QCOMPARE(m_view->retryButton(QStringLiteral("lnd")), button);
     QVERIFY(!button->isEnabled());
     m_backend->change(makeStatus(QStringLiteral("lnd"), ContainerState::Starting, {}, 2));
+    m_model->flush();
     QVERIFY(!button->isEnabled());
 
     m_backend->change(makeStatus(QStringLiteral("lnd"), ContainerState::Running, {}, 2));
+    m_model->flush();
     QVERIFY(!m_view->retryButton(QStringLiteral("lnd")));
 }
 
@@ -95,9 +99,11 @@ void TestContainerView::retryThatFailsAgainReenablesButton()
     QPushButton *button = m_view->retryButton(QStringLiteral("lnd"));
     QTest::mouseClick(button, Qt::LeftButton);
     m_backend->change(makeStatus(QStringLiteral("lnd"), ContainerState::Starting, {}, 2));
+    m_model->flush();
     QVERIFY(!button->isEnabled());
     m_backend->change(
         makeStatus(QStringLiteral("lnd"), ContainerState::Failed, QStringLiteral("still busy"), 2));
+    m_model->flush();
     QVERIFY(m_view->retryButton(QStringLiteral("lnd"))->isEnabled());
     QTest::mouseClick(m_view->retryButton(QStringLiteral("lnd")), Qt::LeftButton);
     QCOMPARE(m_backend->retried.size(), 2);
@@ -106,11 +112,13 @@ void TestContainerView::retryThatFailsAgainReenablesButton()
 void TestContainerView::buttonsFollowReset()
 {
     m_backend->resetTo(makeCleanReport());
+    m_model->flush();
     QVERIFY(!m_view->retryButton(QStringLiteral("lnd")));
     RecoveryReport report = makeCleanReport();
     report.containers.append(
         makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed, QStringLiteral("e")));
     m_backend->resetTo(report);
+    m_model->flush();
     QVERIFY(m_view->retryButton(QStringLiteral("nbxplorer")));
     QVERIFY(m_view->retryButton(QStringLiteral("nbxplorer"))->isEnabled());
 }
@@ -139,6 +147,7 @@ void TestContainerView::keyboardReachesRetry()
 
     // Space on the focused button works too (keyboard activation of a real QPushButton).
     m_backend->change(makeStatus(QStringLiteral("lnd"), ContainerState::Failed, QStringLiteral("e"), 2));
+    m_model->flush();
     button->setFocus();
     QTest::keyClick(button, Qt::Key_Space);
     QCOMPARE(m_backend->retried.size(), 2);
@@ -150,6 +159,7 @@ void TestContainerView::busyAnimationOnlyWhileStarting()
     const qreal before = m_view->progressDelegate()->animationPhase();
     QTRY_VERIFY(m_view->progressDelegate()->animationPhase() != before);
     m_backend->change(makeStatus(QStringLiteral("electrs"), ContainerState::Running, {}, 1));
+    m_model->flush();
     QVERIFY(!m_view->isAnimating());
 }
 
@@ -182,8 +192,11 @@ void TestContainerView::fiftyContainersStayCheap()
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy layouts(m_model, &QAbstractItemModel::layoutChanged);
     m_backend->resetTo(report);
-    QCOMPARE(resets.count(), 1);
+    m_model->flush();
+    QCOMPARE(resets.count(), 0); // loaded as row inserts, never a reset
     QCOMPARE(m_model->rowCount(), 50);
+    inserted.clear();
+    layouts.clear();
     m_view->setCurrentIndex(m_model->index(10, ContainerModel::Name));
 
     const ContainerState cycle[] = {ContainerState::Starting, ContainerState::Failed, ContainerState::Starting,
@@ -197,15 +210,17 @@ void TestContainerView::fiftyContainersStayCheap()
         status.attempts += 1;
         status.error = status.state == ContainerState::Failed ? QStringLiteral("boom %1").arg(i) : QString();
         m_backend->change(status);
+        m_model->flush();
         if (i % 50 == 0)
             QCoreApplication::processEvents(); // let the view paint now and then, as it would live
     }
     QCoreApplication::processEvents();
     const qint64 elapsed = timer.elapsed();
 
-    QCOMPARE(resets.count(), 1);
+    QCOMPARE(resets.count(), 0);
     QCOMPARE(inserted.count(), 0);
-    QCOMPARE(layouts.count(), 0);
+    // Problems first: a row whose state changes may move (a layout change), never more than once per change.
+    QVERIFY(layouts.count() <= 500);
     QCOMPARE(changed.count(), 500);
     for (const QList<QVariant> &args : std::as_const(changed)) {
         const auto topLeft = args.at(0).value<QModelIndex>();

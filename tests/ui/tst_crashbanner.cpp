@@ -74,7 +74,7 @@ void TestCrashBanner::acknowledgeGoesThroughBackend()
     QCOMPARE(backend.acknowledgeCount, 1);
     QVERIFY(!banner.isAlarming());
     QVERIFY(!banner.acknowledgeButton()->isVisible());
-    QCOMPARE(banner.title(), CrashBanner::tr("Crash acknowledged"));
+    QCOMPARE(banner.title(), CrashBanner::tr("Crash seen; everything is back"));
     QCOMPARE(banner.property("alarm").toBool(), false);
 }
 
@@ -110,7 +110,7 @@ void TestCrashBanner::acknowledgedReportIsCalm()
     CrashBanner banner;
     banner.setBackend(&backend);
     QVERIFY(!banner.isAlarming());
-    QCOMPARE(banner.title(), CrashBanner::tr("Crash acknowledged"));
+    QCOMPARE(banner.title(), CrashBanner::tr("Crash seen; everything is back"));
 }
 
 void TestCrashBanner::resetSwitchesState()

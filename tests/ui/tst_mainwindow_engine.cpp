@@ -222,8 +222,8 @@ void TestMainWindowEngine::attachedToLocalAgent()
     QTRY_COMPARE_WITH_TIMEOUT(remote->connection(), Connection::Connected, 10000);
     QTRY_VERIFY(!window.connectionBanner()->isVisible());
     QVERIFY(window.connectionLabel()->isVisible());
-    QCOMPARE(archy::test::rowsOf(window.containerModel()->containers()),
-             archy::test::rowsOf(inProcess.containerModel()->containers()));
+    QCOMPARE(archy::test::rowsOf(archy::test::statusesOf(window.containerModel())),
+             archy::test::rowsOf(archy::test::statusesOf(inProcess.containerModel())));
     QCOMPARE(window.containerModel()->rowCount(), 2);
     QVERIFY(window.crashBanner()->isVisible());
     QVERIFY(window.crashBanner()->isAlarming());
@@ -252,7 +252,7 @@ void TestMainWindowEngine::attachedToLocalAgent()
     QTRY_COMPARE_WITH_TIMEOUT(remote->connection(), Connection::Connected, 10000);
     QTRY_VERIFY(!window.connectionBanner()->isVisible());
     QTRY_COMPARE(stateOf(window.containerModel(), QStringLiteral("bad")), ContainerState::Running);
-    QCOMPARE(archy::test::rowsOf(window.containerModel()->containers()),
+    QCOMPARE(archy::test::rowsOf(archy::test::statusesOf(window.containerModel())),
              archy::test::rowsOf(engine.agent->currentReport().containers));
     QVERIFY(window.retryAllButton()->isEnabled() == (window.containerModel()->retryableCount() > 0));
     QVERIFY(window.commandsEnabled());

@@ -83,8 +83,8 @@ void TestTwoScreens::retryOnEitherScreenRunsOnceAndBothUpdate()
 
     // The same recovery on both screens, as the agent has it.
     const QStringList agentRows = test::rowsOf(engine.agent->currentReport().containers);
-    QCOMPARE(test::rowsOf(kiosk.containerModel()->containers()), agentRows);
-    QCOMPARE(test::rowsOf(desktop.containerModel()->containers()), agentRows);
+    QCOMPARE(test::rowsOf(test::statusesOf(kiosk.containerModel())), agentRows);
+    QCOMPARE(test::rowsOf(test::statusesOf(desktop.containerModel())), agentRows);
     QCOMPARE(stateIn(kiosk, QStringLiteral("bad")), ContainerState::Failed);
 
     const QString log = engine.path(QStringLiteral("podman.log"));
