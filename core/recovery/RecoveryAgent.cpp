@@ -20,6 +20,7 @@
 #include "podman/PodmanCall.h"
 #include "podman/PodmanParse.h"
 #include "state/ContainerTracker.h"
+#include "state/DataDir.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
 #include "state/InstanceLock.h"
@@ -47,6 +48,9 @@ RunPolicy policyFrom(const AgentOptions &options)
     policy.healthTimeoutMs = options.healthTimeoutSec * 1000;
     return policy;
 }
+
+constexpr int MaxWriteRetryMs = 10000;
+constexpr int MaxHistoryAttempts = 4; ///< 1 + 2 + 4 s of retries: --once and a shutdown stay bounded
 
 /// What the start-up work off the main thread found.
 struct Preparation
@@ -93,9 +97,10 @@ public:
     void snapshotChanged();
     void writeSnapshot();
     // files
-    void writeHistory(std::function<void()> then = {});
+    void writeHistory(std::function<void()> then = {}, int attempt = 1);
     void trackWrite(bool started);
     void maybeFinishShutdown();
+    void finishShutdown(bool keepMarker);
 
     RecoveryAgent *q;
     AgentOptions options;
@@ -120,6 +125,8 @@ public:
     bool busy = false;
     bool snapshotDirty = false;
     bool snapshotWriting = false;
+    int snapshotRetryMs = 0;
+    QString historyError; ///< the last history write failed for good
     int pendingWrites = 0;
 };
 
@@ -155,6 +162,11 @@ RecoveryReport RecoveryAgent::currentReport() const
     return d->report;
 }
 
+QString RecoveryAgent::historyError() const
+{
+    return d->historyError;
+}
+
 bool RecoveryAgent::isBusy() const
 {
     return d->busy;
@@ -167,17 +179,8 @@ RecoveryAgent::OpenResult RecoveryAgent::open()
         d->error = RecoveryAgent::tr("No data directory was given.");
         return OpenResult::DataDirError;
     }
-    const QFileInfo info(dir);
-    if (!info.exists()) {
-        if (!QDir().mkpath(dir)) {
-            d->error = RecoveryAgent::tr("Cannot create the data directory %1.").arg(dir);
-            return OpenResult::DataDirError;
-        }
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    } else if (!info.isDir()) {
-        d->error = RecoveryAgent::tr("The data directory %1 is not a directory.").arg(dir);
+    if (!DataDir::prepare(dir, &d->error))
         return OpenResult::DataDirError;
-    }
 
     switch (d->lock.tryLock()) {
     case InstanceLock::Result::Acquired:
@@ -666,19 +669,26 @@ void RecoveryAgent::Private::writeSnapshot()
         [this, count = int(snapshot.containers.size())](const QString &error) {
             snapshotWriting = false;
             if (!error.isEmpty()) {
-                qCWarning(lcState).noquote() << "cannot write the snapshot:" << error;
+                // Disk full, a read-only remount: try again soon rather than at the next event or
+                // reconcile (up to minutes away), backing off so a lasting fault costs little.
+                snapshotDirty = true;
+                snapshotRetryMs = snapshotRetryMs == 0 ? 1000 : qMin(snapshotRetryMs * 2, MaxWriteRetryMs);
+                qCWarning(lcState).noquote() << "cannot write the snapshot:" << error << "- retrying in" << snapshotRetryMs << "ms";
                 emit q->errorOccurred(RecoveryAgent::tr("Cannot write the container snapshot: %1").arg(error));
+                if (!shuttingDown)
+                    debounceTimer->start(snapshotRetryMs);
             } else {
+                snapshotRetryMs = 0;
                 qCDebug(lcState) << "snapshot written:" << count << "containers";
                 emit q->snapshotWritten(count);
+                if (snapshotDirty) // changed while writing
+                    shuttingDown ? writeSnapshot() : snapshotChanged();
             }
-            if (snapshotDirty) // changed while writing
-                shuttingDown ? writeSnapshot() : snapshotChanged();
             trackWrite(false);
         });
 }
 
-void RecoveryAgent::Private::writeHistory(std::function<void()> then)
+void RecoveryAgent::Private::writeHistory(std::function<void()> then, int attempt)
 {
     const QString dataDir = options.dataDir;
     const RecoveryReport snapshotOfReport = report;
@@ -690,9 +700,21 @@ void RecoveryAgent::Private::writeHistory(std::function<void()> then)
             History::append(dataDir, snapshotOfReport, &error);
             return error;
         },
-        [this, then = std::move(then)](const QString &error) {
-            if (!error.isEmpty()) {
-                qCWarning(lcState).noquote() << "cannot write the history:" << error;
+        [this, then = std::move(then), attempt](const QString &error) mutable {
+            if (error.isEmpty()) {
+                historyError.clear();
+            } else if (attempt < MaxHistoryAttempts) {
+                // A failed append leaves nothing behind (DurableFile cuts it off): try again.
+                const int delay = qMin(1000 << (attempt - 1), MaxWriteRetryMs);
+                qCWarning(lcState).noquote() << "cannot write the history:" << error << "- retrying in" << delay << "ms";
+                QTimer::singleShot(delay, q, [this, then = std::move(then), attempt]() mutable {
+                    writeHistory(std::move(then), attempt + 1);
+                    trackWrite(false);
+                });
+                return; // the write stays pending until the retry: a shutdown waits for it
+            } else {
+                historyError = error;
+                qCWarning(lcState).noquote() << "cannot write the history, giving up after" << attempt << "attempts:" << error;
                 emit q->errorOccurred(RecoveryAgent::tr("Cannot write the recovery history: %1").arg(error));
             }
             if (then)
@@ -754,7 +776,23 @@ void RecoveryAgent::Private::maybeFinishShutdown()
             return;
     }
     shutdownEmitted = true;
-    if (!options.resident || !opened) {
+    // Stopped before the start-up recovery finished: the history records how far it got, and after
+    // a crash the marker stays, so the next start-up still sees the crash and finishes the job.
+    const bool interrupted = opened && !startupFinished;
+    if (interrupted) {
+        qCWarning(lcRecovery).noquote() << "start-up recovery interrupted by shutdown"
+                                        << (report.crashInfo.crash ? "; the crash stays pending for the next start-up" : "");
+        report.finishedAtMs = nowMs();
+        report.revision += 1;
+        writeHistory([this] { finishShutdown(report.crashInfo.crash); });
+        return;
+    }
+    finishShutdown(false);
+}
+
+void RecoveryAgent::Private::finishShutdown(bool keepMarker)
+{
+    if (!options.resident || !opened || keepMarker) {
         lock.unlock();
         emit q->shutdownFinished();
         return;

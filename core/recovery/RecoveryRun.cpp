@@ -1,6 +1,7 @@
 #include "RecoveryRun.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -39,10 +40,7 @@ bool isTerminal(ContainerState state)
 
 RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QList<RecoveryTarget> &targets,
                          QObject *parent)
-    : QObject(parent)
-    , m_podman(podman)
-    , m_policy(policy)
-    , m_timer(new QTimer(this))
+    : QObject(parent), m_podman(podman), m_policy(policy), m_timer(new QTimer(this))
 {
     m_policy.parallel = qMax(1, m_policy.parallel);
     m_policy.maxAttempts = qMax(1, m_policy.maxAttempts);
@@ -52,7 +50,9 @@ RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QL
         if (m_index.contains(target.status.name))
             continue; // the same name twice would start it twice
         m_index.insert(target.status.name, int(m_items.size()));
-        m_items.append(Item{target, 0, nullptr, {}, false, 0});
+        // Tried before and not running (a retry, a restart): it may be half-started.
+        m_items.append(
+            Item{target, 0, nullptr, {}, false, 0, target.repairFirst || target.status.attempts > 0});
     }
 }
 
@@ -99,8 +99,16 @@ void RecoveryRun::cancel()
     m_cancelled = true;
     m_timer->stop();
     for (Item &item : m_items) {
-        if (item.call) {
+        if (item.call && item.probingHealth) {
             item.call->cancel();
+        } else if (item.call) {
+            // Killing `podman start` can leave the container "initialized", where no later start
+            // works: let it finish, within a bound; onCallDone undoes what is cut off.
+            QPointer<PodmanCall> call = item.call;
+            QTimer::singleShot(ShutdownGraceMs, this, [call] {
+                if (call)
+                    call->cancel();
+            });
         } else if (item.probingHealth) {
             item.probingHealth = false;
             item.target.status.state = ContainerState::Failed;
@@ -162,7 +170,8 @@ void RecoveryRun::schedule()
 
 bool RecoveryRun::anyCallInFlight() const
 {
-    return std::any_of(m_items.cbegin(), m_items.cend(), [](const Item &item) { return item.call != nullptr; });
+    return std::any_of(m_items.cbegin(), m_items.cend(),
+                       [](const Item &item) { return item.call != nullptr; });
 }
 
 bool RecoveryRun::breakDependencyCycle()
@@ -173,8 +182,8 @@ bool RecoveryRun::breakDependencyCycle()
     for (Item &item : m_items) {
         if (item.target.status.state != ContainerState::Waiting || dependenciesDone(item))
             continue;
-        qCWarning(lcRecovery).noquote() << "dependency cycle through" << item.target.status.name
-                                        << "after" << item.target.after.join(QLatin1Char(','));
+        qCWarning(lcRecovery).noquote() << "dependency cycle through" << item.target.status.name << "after"
+                                        << item.target.after.join(QLatin1Char(','));
         item.permanentNote = tr("Dependency cycle (%1): started without waiting.")
                                  .arg(item.target.after.join(QStringLiteral(", ")));
         item.target.status.note = item.permanentNote;
@@ -197,10 +206,57 @@ void RecoveryRun::launch(Item &item)
     m_lastLaunchMs = nowMs();
     ++m_inFlight;
     const QString name = status.name;
+    update(item);
+    if (!item.needsRepair) {
+        callStart(name);
+        return;
+    }
+    // Part of this attempt: a container stuck "initialized" only starts after a stop.
+    qCInfo(lcRecovery).noquote() << "repairing" << name << "before starting it (podman stop -t 0)";
+    item.needsRepair = false;
+    item.call = m_podman.call(Podman::repairArguments(name), m_policy.startTimeoutMs, this);
+    PodmanCall *repair = item.call;
+    connect(repair, &PodmanCall::done, this, [this, repair, name] {
+        repair->deleteLater();
+        Item &repaired = m_items[m_index.value(name)];
+        repaired.call = nullptr;
+        if (!repair->result().ok)
+            qCWarning(lcRecovery).noquote() << "repair of" << name << "failed:" << repair->result().errorText;
+        if (m_cancelled) {
+            --m_inFlight;
+            repaired.target.status.state = ContainerState::Failed;
+            repaired.target.status.error = tr("Not started: shutting down.");
+            update(repaired);
+            checkFinished();
+            return;
+        }
+        callStart(name);
+    });
+}
+
+void RecoveryRun::callStart(const QString &name)
+{
+    Item &item = m_items[m_index.value(name)];
     item.call = m_podman.call(Podman::startArguments({name}), m_policy.startTimeoutMs, this);
     PodmanCall *call = item.call;
     connect(call, &PodmanCall::done, this, [this, call, name] { onCallDone(call, name); });
-    update(item);
+}
+
+void RecoveryRun::undo(Item &item)
+{
+    // The call was cut off mid-start: leave the container stopped, not "initialized".
+    const QString name = item.target.status.name;
+    qCInfo(lcRecovery).noquote() << "undoing the cut-off start of" << name << "(podman stop -t 0)";
+    item.call = m_podman.call(Podman::repairArguments(name), m_policy.startTimeoutMs, this);
+    PodmanCall *call = item.call;
+    connect(call, &PodmanCall::done, this, [this, call, name] {
+        call->deleteLater();
+        m_items[m_index.value(name)].call = nullptr;
+        if (m_cancelled)
+            checkFinished();
+        else
+            schedule();
+    });
 }
 
 void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
@@ -223,11 +279,16 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         markRunning(item, item.permanentNote);
         qCInfo(lcRecovery).noquote() << "started" << name;
     } else if (!m_cancelled && status.attempts < m_policy.maxAttempts && !isPermanentFailure(result)) {
+        // Whatever the failure, the next attempt first takes it out of a half-started state
+        // (a no-op for a stopped container).
+        item.needsRepair = true;
         const int delay = backoffMs(m_policy, status.attempts);
         status.state = ContainerState::Waiting;
         status.error = readableError(result.errorText, name);
         status.note = tr("Attempt %1 of %2 failed; retrying in %3 s.")
-                          .arg(status.attempts).arg(m_policy.maxAttempts).arg((delay + 999) / 1000);
+                          .arg(status.attempts)
+                          .arg(m_policy.maxAttempts)
+                          .arg((delay + 999) / 1000);
         item.readyAtMs = nowMs() + delay;
         qCWarning(lcRecovery).noquote() << "start of" << name << "failed, retrying:" << result.errorText;
     } else {
@@ -235,6 +296,8 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         status.error = readableError(result.errorText, name);
         status.finishedAtMs = nowMs();
         qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
+        if (result.timedOut || result.exitCode < 0)
+            undo(item);
     }
     update(item);
     if (m_cancelled)
@@ -280,7 +343,8 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
         update(item);
     } else if (nowMs() >= item.healthDeadlineMs) {
         const QString note = tr("Its health check did not pass within %n second(s); the containers "
-                                "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
+                                "waiting for it were started anyway.",
+                                nullptr, m_policy.healthTimeoutMs / 1000);
         markRunning(item, note);
         qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
         update(item);

@@ -17,8 +17,8 @@ class PodmanCall;
 /// How a run schedules `podman start` calls.
 struct RunPolicy
 {
-    int parallel = 1;        ///< starts in flight at once
-    int startGapMs = 3000;   ///< pause between two launches
+    int parallel = 1;      ///< starts in flight at once
+    int startGapMs = 3000; ///< pause between two launches
     int startTimeoutMs = 30000;
     int maxAttempts = 1;
     int backoffInitialMs = 1000; ///< wait before the 2nd attempt; doubles each time
@@ -35,12 +35,19 @@ struct RecoveryTarget
     /// Others wait for it and it has a healthcheck: it counts as done only once healthy (or
     /// after RunPolicy::healthTimeoutMs). podman's own timers need systemd, so we probe ourselves.
     bool healthGate = false;
+    /// podman lists it "initialized" (a start was cut off): `podman stop -t 0` before starting it.
+    bool repairFirst = false;
 };
 
 /**
  * Starts a set of containers: a bounded number in flight, a gap between launches, a timeout per call,
  * retries with doubling backoff, and dependants held until what they wait for is done. One failing
  * container never holds up independent ones.
+ *
+ * No container is left half-started: a `podman start` cut off (timeout) can leave it "initialized",
+ * where every later start fails, so a failed attempt is repaired (`podman stop -t 0`) before the
+ * next one, and a cut-off last attempt is undone the same way. cancel() lets starts in flight finish
+ * (bounded by ShutdownGraceMs) instead of killing them.
  */
 class RecoveryRun final : public QObject
 {
@@ -53,8 +60,14 @@ public:
     ~RecoveryRun() override;
 
     void start();
-    /// Stops launching; calls in flight are stopped. finished() follows.
+    /// Stops launching; health probes in flight are stopped, starts in flight may finish (at most
+    /// ShutdownGraceMs, then they are cut off and undone). finished() follows.
     void cancel();
+    /// A killed `podman start` leaves conmon/runc finishing behind it, so even an undo right after
+    /// can lose the race and leave the container "initialized": starts get time to finish. Under
+    /// load a start of a vfs container takes 10-20 s here; 40 s stays inside systemd's 60 s
+    /// TimeoutStopSec (a start's own timeout, 30 s by default, usually ends it first).
+    static constexpr int ShutdownGraceMs = 40000;
     bool isFinished() const { return m_finished; }
     QList<ContainerStatus> statuses() const;
 
@@ -74,6 +87,7 @@ private:
         QString permanentNote; ///< survives retries, unlike the backoff note
         bool probingHealth = false;
         qint64 healthDeadlineMs = 0;
+        bool needsRepair = false; ///< `podman stop -t 0` before the next start
     };
 
     void schedule();
@@ -81,6 +95,8 @@ private:
     bool breakDependencyCycle();
     bool anyCallInFlight() const;
     void launch(Item &item);
+    void callStart(const QString &name);
+    void undo(Item &item);
     void launchHealthProbe(Item &item);
     void onCallDone(PodmanCall *call, const QString &name);
     void onHealthProbeDone(PodmanCall *call, const QString &name);
