@@ -31,9 +31,9 @@ CXX=clang++-14 CC=clang-14 BUILD_DIR=$dir BUILD_TYPE=Debug bash scripts/build.sh
 declare -A seeds=(
     [fuzz_snapshot]="seed-snapshot.json snapshot-stopped-by-owner.json"
     [fuzz_marker]="marker-seed.txt marker-record.txt"
-    [fuzz_history]="history-sample.jsonl"
+    [fuzz_history]="history-sample.jsonl protocol-state-huge-times.json"
     [fuzz_protocol_server]="protocol-hello.json protocol-retry.json"
-    [fuzz_protocol_client]="protocol-state.json protocol-container.json"
+    [fuzz_protocol_client]="protocol-state.json protocol-container.json protocol-state-huge-times.json"
     [fuzz_podman_ps]="ps-running-podman43.json ps-stopped-podman43.json ps-names-string-podman1.json ps-without-names.json ps-empty-array.json ps-not-a-list.json"
     [fuzz_podman_inspect]="inspect-podman43.json"
     [fuzz_podman_event]="events-podman43.jsonl"
