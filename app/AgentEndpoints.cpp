@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 
+#include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -124,14 +125,18 @@ void AgentEndpoints::shareDataDirWithAdminGroup()
     // nothing else: the dir becomes 0710 with that group (files in it stay 0600).
     const QByteArray groupName = m_adminGroup.toLocal8Bit();
     const struct group *group = groupName.isEmpty() ? nullptr : ::getgrnam(groupName.constData());
-    const QByteArray dir = QFile::encodeName(m_dataDir);
+    if (!group)
+        return;
+    // On the descriptor of what was checked, so nothing swapped in between is changed instead.
+    const int fd = ::open(QFile::encodeName(m_dataDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
     struct stat info = {};
-    if (!group || ::stat(dir.constData(), &info) != 0 || info.st_uid != ::geteuid())
-        return;
-    if (info.st_gid != group->gr_gid && ::chown(dir.constData(), uid_t(-1), group->gr_gid) != 0)
-        return;
-    if ((info.st_mode & 07777) == 0700)
-        ::chmod(dir.constData(), 0710);
+    if (::fstat(fd, &info) == 0 && info.st_uid == ::geteuid()
+        && (info.st_gid == group->gr_gid || ::fchown(fd, uid_t(-1), group->gr_gid) == 0)
+        && (info.st_mode & 07777) == 0700)
+        ::fchmod(fd, 0710);
+    ::close(fd);
 }
 
 } // namespace archy

@@ -14,6 +14,7 @@ enum ExitCode
     ExitUsage = 2,           ///< bad arguments, unusable data dir
     ExitAlreadyRunning = 3,  ///< another instance runs on the data dir
     ExitUnreachable = 4,     ///< a client could not reach the agent, or was refused
+    ExitHistoryNotWritten = 5, ///< --once: the run's history could not be written (after retries)
 };
 
 /// `archy-recovery status|retry|history`: a client of a running agent.

@@ -34,12 +34,15 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGINT, SIG_DFL);
+    // A hangup after the watcher is gone (during exit) must not kill a process finishing cleanly.
+    ::signal(SIGHUP, SIG_IGN);
     if (g_fds[0] >= 0) {
         ::close(g_fds[0]);
         ::close(g_fds[1]);
@@ -50,8 +53,12 @@ UnixSignalWatcher::~UnixSignalWatcher()
 void UnixSignalWatcher::onReadable()
 {
     char byte = 0;
-    while (::read(g_fds[1], &byte, 1) == 1)
-        emit terminationRequested(int(byte));
+    while (::read(g_fds[1], &byte, 1) == 1) {
+        if (int(byte) == SIGHUP)
+            emit hangupReceived();
+        else
+            emit terminationRequested(int(byte));
+    }
 }
 
 } // namespace archy

@@ -7,8 +7,11 @@ class QSocketNotifier;
 namespace archy {
 
 /**
- * Turns SIGTERM/SIGINT into a Qt signal: the handler only writes a byte to a socketpair, and a
- * QSocketNotifier reads it in the event loop, where anything may be done safely.
+ * Turns SIGTERM/SIGINT (and SIGHUP) into Qt signals: the handler only writes a byte to a socketpair,
+ * and a QSocketNotifier reads it in the event loop, where anything may be done safely.
+ *
+ * SIGHUP's default action would kill the agent uncleanly (marker left, events child orphaned); it is
+ * caught and reported as hangupReceived() instead.
  */
 class UnixSignalWatcher final : public QObject
 {
@@ -23,6 +26,7 @@ public:
 
 signals:
     void terminationRequested(int signalNumber);
+    void hangupReceived();
 
 private:
     void onReadable();

@@ -90,6 +90,12 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
         qInfo().noquote() << QCoreApplication::translate("archy::main", "Signal %1 received, stopping.").arg(signalNumber);
         stop();
     });
+    // Logs go to stderr (the journal under systemd), which needs no reopening, and options are read
+    // only at start: SIGHUP changes nothing and never stops the agent.
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::hangupReceived, &app, [] {
+        qInfo().noquote() << QCoreApplication::translate("archy::main", "SIGHUP received: logs go to stderr and need no "
+                                                                        "reopening; nothing is reloaded (restart to change options).");
+    });
     QObject::connect(&agent, &RecoveryAgent::shutdownFinished, &app, [] { QCoreApplication::exit(ExitOk); });
 
     bool firstReport = true;
@@ -99,6 +105,13 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
         firstReport = false;
         if (options.once) {
             printReport(report, options.json);
+            // The history is how the owner sees what a boot-time run did: a run it misses is a failure.
+            if (!agent.historyError().isEmpty()) {
+                qCritical().noquote() << QCoreApplication::translate("archy::main", "The recovery history could not be written: %1")
+                                             .arg(agent.historyError());
+                QCoreApplication::exit(ExitHistoryNotWritten);
+                return;
+            }
             QCoreApplication::exit(report.failed().isEmpty() ? ExitOk : ExitContainerFailed);
             return;
         }

@@ -14,3 +14,23 @@ target_compile_definitions(archy_options INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     ARCHY_VERSION="${PROJECT_VERSION}")
+
+# scripts/test.sh --sanitize: AddressSanitizer + UndefinedBehaviorSanitizer on every target, in a
+# build dir of its own. Undefined behaviour aborts instead of printing and carrying on, so CTest
+# sees it as a failure.
+option(ARCHY_SANITIZE "Build with -fsanitize=address,undefined" OFF)
+if(ARCHY_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# scripts/fuzz.sh: libFuzzer targets (clang only). Everything they link is instrumented for coverage
+# and checked by ASan + UBSan; the UI, the app and the test suite are not built.
+option(ARCHY_FUZZ "Build the libFuzzer targets in tests/fuzz (clang)" OFF)
+if(ARCHY_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "ARCHY_FUZZ needs clang (CMAKE_CXX_COMPILER=clang++-14)")
+    endif()
+    add_compile_options(-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()

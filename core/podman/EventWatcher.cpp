@@ -1,6 +1,7 @@
 #include "EventWatcher.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QTimer>
 
 #include "Logging.h"
@@ -9,17 +10,30 @@
 namespace archy {
 
 namespace {
-constexpr int MaxRestartDelayMs = 60000;
+// Blind for at most this long after repeated deaths (the bound is 10 s).
+constexpr int MaxRestartDelayMs = 10000;
 constexpr int StableRunMs = 30000;
+
+/// The state letter of /proc/PID/stat: R, S, D, T (stopped), t (traced), Z (zombie)...
+char processState(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = file.read(1024);
+    // The command name (field 2) may hold spaces and parentheses: the state follows the last ')'.
+    const int close = stat.lastIndexOf(')');
+    return close >= 0 && close + 2 < stat.size() ? stat.at(close + 2) : 0;
+}
 } // namespace
 
 EventWatcher::EventWatcher(const Podman &podman, QObject *parent)
-    : QObject(parent)
-    , m_podman(podman)
-    , m_restartTimer(new QTimer(this))
+    : QObject(parent), m_podman(podman), m_restartTimer(new QTimer(this)), m_heartbeat(new QTimer(this))
 {
     m_restartTimer->setSingleShot(true);
     connect(m_restartTimer, &QTimer::timeout, this, &EventWatcher::launch);
+    m_heartbeat->setInterval(HeartbeatMs);
+    connect(m_heartbeat, &QTimer::timeout, this, &EventWatcher::checkHeartbeat);
 }
 
 EventWatcher::~EventWatcher()
@@ -42,10 +56,31 @@ void EventWatcher::start()
     launch();
 }
 
+qint64 EventWatcher::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+void EventWatcher::checkHeartbeat()
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return;
+    // A stream that is stopped (SIGSTOP, a debugger) delivers nothing and never ends by itself:
+    // without this, exits would not be restarted and owner stops not recorded for as long as it
+    // stays stuck. Killing it goes the usual way: finished, restart, restarted(), reconcile.
+    const char state = processState(m_process->processId());
+    if (state == 'T' || state == 't') {
+        qCWarning(lcPodman) << "podman events is stopped (state" << state << "); restarting it";
+        m_restartDelayMs = qMin(m_restartDelayMs, 1000);
+        m_process->kill();
+    }
+}
+
 void EventWatcher::stop()
 {
     m_stopped = true;
     m_restartTimer->stop();
+    m_heartbeat->stop();
     if (!m_process)
         return;
     QProcess *dying = m_process;
@@ -86,6 +121,7 @@ void EventWatcher::launch()
     });
     QTimer::singleShot(StableRunMs, m_process, [this] { m_restartDelayMs = 1000; });
     m_process->start();
+    m_heartbeat->start();
     qCDebug(lcPodman) << "following podman events";
     emit restarted();
 }

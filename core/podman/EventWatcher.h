@@ -15,8 +15,9 @@ namespace archy {
  * emits each container event. The stream starts with `--since`: from just before start() the first
  * time, from the last event seen after a restart, so nothing falls between a reconcile and the
  * moment podman is ready to stream (events may come twice; the tracker takes them so). If the
- * process dies it is started again after a doubling delay (1 s up to 60 s), and restarted() tells
- * the owner to reconcile.
+ * process dies it is started again after a doubling delay (1 s up to 10 s), and restarted() tells
+ * the owner to reconcile. A heartbeat (every HeartbeatMs) finds a stream that is stopped (SIGSTOP)
+ * and kills it, so it is restarted the same way: a stuck or dead stream is noticed within seconds.
  */
 class EventWatcher final : public QObject
 {
@@ -34,6 +35,10 @@ public:
     /// stop() was called and the killed process is not reaped yet.
     bool isStopping() const { return m_dying > 0; }
 
+    /// The podman events process, 0 if none (for tests and logs).
+    qint64 processId() const;
+
+    static constexpr int HeartbeatMs = 2000;
     /// Longest event line accepted; a longer one is dropped, so a broken stream cannot eat memory.
     static constexpr int MaxLineBytes = 1024 * 1024;
 
@@ -47,10 +52,12 @@ private:
     void launch();
     void onReadyRead();
     void onFinished();
+    void checkHeartbeat();
 
     Podman m_podman;
     QProcess *m_process = nullptr;
     QTimer *m_restartTimer;
+    QTimer *m_heartbeat;
     QByteArray m_buffer;
     int m_restartDelayMs = 1000;
     qint64 m_sinceMs = 0;

@@ -52,6 +52,11 @@ QStringList Podman::startArguments(const QStringList &names)
     return QStringList{QStringLiteral("start"), QStringLiteral("--")} + names;
 }
 
+QStringList Podman::repairArguments(const QString &name)
+{
+    return {QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("0"), QStringLiteral("--"), name};
+}
+
 QStringList Podman::psAllArguments()
 {
     return {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json")};

@@ -35,6 +35,8 @@ public:
 
     /// `podman start -- NAME...`: the `--` keeps a name from being read as an option.
     static QStringList startArguments(const QStringList &names);
+    /// `stop -t 0`: takes a container a cut-off start left "initialized" back to a state it starts from.
+    static QStringList repairArguments(const QString &name);
     static QStringList psAllArguments();
     static QStringList inspectArguments(const QStringList &names);
     static QStringList healthcheckArguments(const QString &name);

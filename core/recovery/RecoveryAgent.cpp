@@ -179,6 +179,11 @@ void RecoveryAgent::setLanEndpoint(const QString &listenAddress, const QString &
 
 RecoveryAgent::~RecoveryAgent() = default;
 
+QString RecoveryAgent::historyError() const
+{
+    return d->history->lastError();
+}
+
 QString RecoveryAgent::errorString() const
 {
     return d->error;

@@ -40,6 +40,9 @@ public:
     /// Graceful stop; emits shutdownFinished() once nothing is left in flight.
     void shutdown();
 
+    /// Why the history could not be written (after retries), empty if the last write succeeded.
+    QString historyError() const;
+
     RecoveryReport currentReport() const override;
     bool isBusy() const override;
     QString dataDir() const override;

@@ -20,7 +20,8 @@ QList<RecoveryTarget> targets(const Input &input)
             wanted = input.snapshot.containers;
     } else if (input.startStopped) {
         for (const PsEntry &entry : input.current) {
-            if (!entry.isInfra && (entry.state == QLatin1String("exited") || entry.state == QLatin1String("created")))
+            if (!entry.isInfra && (entry.state == QLatin1String("exited") || entry.state == QLatin1String("created")
+                                   || entry.state == QLatin1String("initialized")))
                 wanted.append(SnapshotEntry{entry.name, entry.image, {}, {}});
         }
     }
@@ -50,6 +51,8 @@ QList<RecoveryTarget> targets(const Input &input)
                 target.status.state = ContainerState::Running;
                 target.status.note = QCoreApplication::translate("archy::RecoveryPlan", "Was already running.");
             }
+            // A start that was cut off leaves it "initialized", where `podman start` fails.
+            target.repairFirst = it->state == QLatin1String("initialized");
             if (target.status.image.isEmpty())
                 target.status.image = it->image;
             target.labels = it->labels;

@@ -58,6 +58,8 @@ struct RecoveryTarget
     /// Others wait for it and it has a healthcheck: it counts as done only once healthy (or
     /// after RunPolicy::healthTimeoutMs). podman's own timers need systemd, so we probe ourselves.
     bool healthGate = false;
+    /// podman lists it "initialized" (a start was cut off): `podman stop -t 0` before starting it.
+    bool repairFirst = false;
     QMap<QString, QString> labels; ///< as podman lists them (a starter may choose its way by them)
 };
 

@@ -17,7 +17,17 @@ QString isoUtc(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toUTC().toString(Qt::ISODateWithMs);
 }
 
+
+/// A JSON number as an integer. Out of range (1e300, NaN) reads as 0: casting such a double is
+/// undefined behaviour, and these values come from files and the network (found by fuzzing).
+qint64 integerFrom(const QJsonValue &value)
+{
+    const double number = value.toDouble();
+    constexpr double Limit = 9007199254740992.0; // 2^53: every integer below is exact
+    return number > -Limit && number < Limit ? qint64(number) : 0;
+}
 } // namespace
+
 
 QString containerStateKey(ContainerState state)
 {
@@ -91,8 +101,8 @@ ContainerStatus ContainerStatus::fromJson(const QJsonObject &object)
     status.state = containerStateFromKey(object.value(QLatin1String("result")).toString());
     status.error = object.value(QLatin1String("error")).toString();
     status.attempts = object.value(QLatin1String("attempts")).toInt();
-    status.startedAtMs = qint64(object.value(QLatin1String("startedAtMs")).toDouble());
-    status.finishedAtMs = qint64(object.value(QLatin1String("finishedAtMs")).toDouble());
+    status.startedAtMs = integerFrom(object.value(QLatin1String("startedAtMs")));
+    status.finishedAtMs = integerFrom(object.value(QLatin1String("finishedAtMs")));
     status.crashLoop = object.value(QLatin1String("crashLoop")).toBool();
     status.note = object.value(QLatin1String("note")).toString();
     const QJsonArray waits = object.value(QLatin1String("waitingFor")).toArray();
@@ -130,10 +140,10 @@ CrashInfo CrashInfo::fromJson(const QJsonObject &object)
 {
     CrashInfo info;
     info.crash = object.value(QLatin1String("crash")).toBool();
-    info.previousPid = qint64(object.value(QLatin1String("previousPid")).toDouble());
+    info.previousPid = integerFrom(object.value(QLatin1String("previousPid")));
     info.reason = object.value(QLatin1String("reason")).toString();
-    info.detectedAtMs = qint64(object.value(QLatin1String("detectedAtMs")).toDouble());
-    info.snapshotAtMs = qint64(object.value(QLatin1String("snapshotAtMs")).toDouble());
+    info.detectedAtMs = integerFrom(object.value(QLatin1String("detectedAtMs")));
+    info.snapshotAtMs = integerFrom(object.value(QLatin1String("snapshotAtMs")));
     info.containersBefore = object.value(QLatin1String("containersBefore")).toInt();
     info.snapshotWarning = object.value(QLatin1String("snapshotWarning")).toString();
     info.firstStart = object.value(QLatin1String("firstStart")).toBool();
@@ -190,8 +200,8 @@ RecoveryReport RecoveryReport::fromJson(const QJsonObject &object)
     const QJsonArray array = object.value(QLatin1String("containers")).toArray();
     for (const QJsonValue &value : array)
         report.containers.append(ContainerStatus::fromJson(value.toObject()));
-    report.startedAtMs = qint64(object.value(QLatin1String("startedAtMs")).toDouble());
-    report.finishedAtMs = qint64(object.value(QLatin1String("finishedAtMs")).toDouble());
+    report.startedAtMs = integerFrom(object.value(QLatin1String("startedAtMs")));
+    report.finishedAtMs = integerFrom(object.value(QLatin1String("finishedAtMs")));
     report.acknowledged = object.value(QLatin1String("acknowledged")).toBool();
     return report;
 }

@@ -1,5 +1,9 @@
 #include "History.h"
 
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -23,10 +27,23 @@ bool append(const QString &dataDir, const RecoveryReport &report, QString *error
 QList<RecoveryReport> read(const QString &dataDir, int limit, QString *error)
 {
     QList<RecoveryReport> reports;
-    QFile file(QDir(dataDir).filePath(fileName()));
-    if (!file.exists())
+    const QString path = QDir(dataDir).filePath(fileName());
+    // Never follow a symlink or block on a FIFO: only a regular file is read; anything else is moved
+    // aside for the next append to start a fresh file.
+    DurableFile::Kind kind = DurableFile::Kind::Missing;
+    int openErrno = 0;
+    const int fd = DurableFile::openRegular(path, O_RDONLY, &kind, &openErrno);
+    if (fd < 0) {
+        QString what;
+        if (kind == DurableFile::Kind::Other && DurableFile::kindOf(path, &what) == DurableFile::Kind::Other)
+            DurableFile::moveAside(path, what, error);
+        else if (kind != DurableFile::Kind::Missing && error)
+            *error = QString::fromLocal8Bit(std::strerror(openErrno));
         return reports;
-    if (!file.open(QIODevice::ReadOnly)) {
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         if (error)
             *error = file.errorString();
         return reports;

@@ -27,6 +27,12 @@ public:
     void append(const RecoveryReport &report, std::function<void()> then = {});
     /// An append is queued or being written.
     bool isBusy() const { return m_writing || !m_queue.isEmpty(); }
+    /// Why the last report could not be written (after its retries); empty once one was written.
+    QString lastError() const { return m_lastError; }
+
+    /// A failed append is tried again this many times, after RetryInitialMs, doubling.
+    static constexpr int MaxRetries = 3;
+    static constexpr int RetryInitialMs = 1000;
 
 signals:
     /// A write failed; @p message is for people.
@@ -41,10 +47,13 @@ private:
         std::function<void()> then;
     };
     void writeNext();
+    void written(const QString &error);
 
     QString m_dataDir;
     QList<Pending> m_queue;
     bool m_writing = false;
+    int m_retries = 0;
+    QString m_lastError;
 };
 
 } // namespace archy

@@ -10,6 +10,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "DurableFile.h"
+
 namespace archy {
 
 InstanceLock::InstanceLock(const QString &path) : m_path(path) {}
@@ -23,11 +25,20 @@ InstanceLock::Result InstanceLock::tryLock()
 {
     if (m_fd >= 0)
         return Result::Acquired;
-    // O_CLOEXEC matters: podman's conmon outlives us and must not inherit the lock.
-    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // O_CLOEXEC (set by openRegular) matters: podman's conmon outlives us and must not inherit the
+    // lock. A FIFO, directory or symlink at the path is moved aside, never followed.
+    DurableFile::Kind kind = DurableFile::Kind::Missing;
+    int openErrno = 0;
+    int fd = DurableFile::openRegular(m_path, O_RDWR | O_CREAT, &kind, &openErrno);
+    if (fd < 0 && kind == DurableFile::Kind::Other) {
+        QString what;
+        DurableFile::kindOf(m_path, &what);
+        if (!DurableFile::moveAside(m_path, what, &m_error).isEmpty())
+            fd = DurableFile::openRegular(m_path, O_RDWR | O_CREAT, &kind, &openErrno);
+    }
     if (fd < 0) {
         m_error = QCoreApplication::translate("archy::InstanceLock", "Cannot open %1: %2")
-                      .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+                      .arg(m_path, QString::fromLocal8Bit(std::strerror(openErrno)));
         return Result::Error;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

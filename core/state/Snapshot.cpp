@@ -1,9 +1,11 @@
 #include "Snapshot.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 
 #include "DurableFile.h"
 #include "podman/PodmanParse.h"
@@ -12,17 +14,23 @@ namespace archy {
 
 namespace {
 
-
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("bool");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("bool");
+    case QJsonValue::Double:
+        return QStringLiteral("number");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("missing");
 }
@@ -70,17 +78,28 @@ QList<SnapshotEntry> entriesFromJson(const QJsonArray &array)
         const QJsonValue image = object.value(QLatin1String("image"));
         if (!value.isObject()) {
             entry.name = QStringLiteral("#%1").arg(index);
-            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1 is %2, not an object").arg(index).arg(jsonTypeName(value));
+            entry.invalidReason =
+                QCoreApplication::translate("archy::Snapshot", "entry %1 is %2, not an object")
+                    .arg(index)
+                    .arg(jsonTypeName(value));
         } else if (!name.isString()) {
             entry.name = QStringLiteral("#%1").arg(index);
-            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1: \"name\" is %2, not a string").arg(index).arg(jsonTypeName(name));
+            entry.invalidReason =
+                QCoreApplication::translate("archy::Snapshot", "entry %1: \"name\" is %2, not a string")
+                    .arg(index)
+                    .arg(jsonTypeName(name));
         } else if (!isValidContainerName(name.toString())) {
             entry.name = printable(name.toString());
-            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "\"%1\" is not a valid container name; it was not passed to podman")
-                                      .arg(entry.name);
+            entry.invalidReason =
+                QCoreApplication::translate(
+                    "archy::Snapshot", "\"%1\" is not a valid container name; it was not passed to podman")
+                    .arg(entry.name);
         } else if (!image.isString()) {
             entry.name = name.toString();
-            entry.invalidReason = QCoreApplication::translate("archy::Snapshot", "entry %1: \"image\" is %2, not a string").arg(index).arg(jsonTypeName(image));
+            entry.invalidReason =
+                QCoreApplication::translate("archy::Snapshot", "entry %1: \"image\" is %2, not a string")
+                    .arg(index)
+                    .arg(jsonTypeName(image));
         } else {
             entry.name = name.toString();
             entry.image = image.toString();
@@ -112,7 +131,9 @@ bool Snapshot::fromJson(const QByteArray &json, Snapshot *snapshot, QString *err
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QCoreApplication::translate("archy::Snapshot", "not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        *error = QCoreApplication::translate("archy::Snapshot", "not valid JSON (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return false;
     }
     if (!document.isObject()) {
@@ -120,21 +141,34 @@ bool Snapshot::fromJson(const QByteArray &json, Snapshot *snapshot, QString *err
         return false;
     }
     const QJsonObject root = document.object();
+    // A wrong clock or a hand edit must not cost the list: the timestamp is only shown to people.
     const QJsonValue timestamp = root.value(QLatin1String("timestamp"));
-    if (!timestamp.isDouble() || timestamp.toDouble() < 0) {
-        *error = QCoreApplication::translate("archy::Snapshot", "\"timestamp\" is %1, not a number of seconds").arg(jsonTypeName(timestamp));
-        return false;
+    const double latest = double(QDateTime::currentSecsSinceEpoch() + 24 * 60 * 60);
+    if (!timestamp.isDouble()) {
+        snapshot->warning =
+            QCoreApplication::translate(
+                "archy::Snapshot", "\"timestamp\" is %1, not a number of seconds; the list was used anyway")
+                .arg(jsonTypeName(timestamp));
+    } else if (!(timestamp.toDouble() > 0 && timestamp.toDouble() <= latest)) {
+        snapshot->warning =
+            QCoreApplication::translate(
+                "archy::Snapshot",
+                "\"timestamp\" %1 is not a time between 1970 and tomorrow; the list was used anyway")
+                .arg(timestamp.toDouble(), 0, 'g', 17);
+    } else {
+        snapshot->timestamp = qint64(timestamp.toDouble());
     }
-    snapshot->timestamp = qint64(timestamp.toDouble());
     const QJsonValue containers = root.value(QLatin1String("containers"));
     if (!containers.isArray()) {
-        *error = QCoreApplication::translate("archy::Snapshot", "\"containers\" is %1, not a list").arg(jsonTypeName(containers));
+        *error = QCoreApplication::translate("archy::Snapshot", "\"containers\" is %1, not a list")
+                     .arg(jsonTypeName(containers));
         return false;
     }
     snapshot->containers = entriesFromJson(containers.toArray());
     const QJsonValue stopped = root.value(QLatin1String("stoppedByOwner"));
     if (!stopped.isUndefined() && !stopped.isNull() && !stopped.isArray()) {
-        *error = QCoreApplication::translate("archy::Snapshot", "\"stoppedByOwner\" is %1, not a list").arg(jsonTypeName(stopped));
+        *error = QCoreApplication::translate("archy::Snapshot", "\"stoppedByOwner\" is %1, not a list")
+                     .arg(jsonTypeName(stopped));
         return false;
     }
     for (const SnapshotEntry &entry : entriesFromJson(stopped.toArray())) {
@@ -154,8 +188,10 @@ bool readOne(const QString &path, Snapshot *snapshot, QString *error, bool *miss
     QString readError;
     const DurableFile::ReadStatus status = DurableFile::read(path, MaxBytes, &data, &readError);
     *missing = status == DurableFile::ReadStatus::Missing;
-    if (*missing)
+    if (*missing) {
+        *error = readError; // empty, or what was moved aside
         return false;
+    }
     if (status != DurableFile::ReadStatus::Ok) {
         *error = readError;
         return false;
@@ -178,6 +214,7 @@ ReadResult read(const QString &dataDir)
     bool missing = false;
     if (readOne(dir.filePath(fileName()), &result.snapshot, &error, &missing)) {
         result.found = true;
+        result.warning = result.snapshot.warning;
         return result;
     }
     QString previousError;
@@ -185,15 +222,24 @@ ReadResult read(const QString &dataDir)
     if (readOne(dir.filePath(previousFileName()), &result.snapshot, &previousError, &previousMissing)) {
         result.found = true;
         result.usedPrevious = true;
-        result.warning = missing ? QCoreApplication::translate("archy::Snapshot", "The newest snapshot is missing; the previous one was used.")
-                                 : QCoreApplication::translate("archy::Snapshot", "%1; the previous snapshot was used.").arg(error);
+        result.warning =
+            missing && error.isEmpty()
+                ? QCoreApplication::translate("archy::Snapshot",
+                                              "The newest snapshot is missing; the previous one was used.")
+                : QCoreApplication::translate("archy::Snapshot", "%1; the previous snapshot was used.")
+                      .arg(error);
+        if (!result.snapshot.warning.isEmpty())
+            result.warning += QLatin1Char(' ') + result.snapshot.warning;
         return result;
     }
     result.snapshot = Snapshot();
-    if (!missing)
-        result.warning = previousMissing ? error : QCoreApplication::translate("archy::Snapshot", "%1; %2").arg(error, previousError);
-    else if (!previousMissing)
-        result.warning = previousError;
+    // A non-file moved aside reads as missing, with error saying so.
+    QStringList problems;
+    if (!error.isEmpty())
+        problems << error;
+    if (!previousError.isEmpty())
+        problems << previousError;
+    result.warning = problems.join(QStringLiteral("; "));
     return result;
 }
 

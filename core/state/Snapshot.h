@@ -28,17 +28,27 @@ struct Snapshot
     qint64 timestamp = 0; ///< seconds since the epoch
     QList<SnapshotEntry> containers;
     QList<SnapshotEntry> stoppedByOwner;
+    /// A problem that did not stop the read: a timestamp out of range (0 < t <= now + 1 day) is
+    /// reported here and read as 0 ("unknown"); the lists are still used.
+    QString warning;
 
     QByteArray toJson() const;
-    /// Type-checks every field. Bad entries are kept with invalidReason set; a bad document fails.
+    /// Type-checks every field. Bad entries are kept with invalidReason set; a bad document fails;
+    /// a bad timestamp only sets warning.
     static bool fromJson(const QByteArray &json, Snapshot *snapshot, QString *error);
 };
 
 /// Reads and writes the snapshot in a data dir, keeping one previous generation.
 namespace SnapshotStore {
 
-inline QString fileName() { return QStringLiteral("running-containers.json"); }
-inline QString previousFileName() { return QStringLiteral("running-containers.json.prev"); }
+inline QString fileName()
+{
+    return QStringLiteral("running-containers.json");
+}
+inline QString previousFileName()
+{
+    return QStringLiteral("running-containers.json.prev");
+}
 constexpr qint64 MaxBytes = 4 * 1024 * 1024;
 
 struct ReadResult
@@ -46,7 +56,7 @@ struct ReadResult
     bool found = false;        ///< a usable snapshot was read
     bool usedPrevious = false; ///< the newest was unreadable; the previous generation was used
     Snapshot snapshot;
-    QString warning;           ///< what went wrong with the newest (or both), for people
+    QString warning; ///< what went wrong with the newest (or both), for people
 };
 
 /// Blocking (file IO, JSON parse): run it off the GUI thread.

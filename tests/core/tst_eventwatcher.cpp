@@ -47,9 +47,10 @@ QStringList seen(const QSignalSpy &spy)
 
 QByteArray eventLine(const QString &status, const QString &name, int exitCode = -1)
 {
-    QByteArray line = "{\"ID\":\"" + QByteArray(64, 'c') + "\",\"Image\":\"localhost/bb:latest\",\"Name\":\"" +
-                      name.toUtf8() + "\",\"Status\":\"" + status.toUtf8() +
-                      "\",\"Time\":\"2026-11-28T05:23:27.160685167Z\",\"Type\":\"container\",\"Attributes\":{}";
+    QByteArray line =
+        "{\"ID\":\"" + QByteArray(64, 'c') + "\",\"Image\":\"localhost/bb:latest\",\"Name\":\"" +
+        name.toUtf8() + "\",\"Status\":\"" + status.toUtf8() +
+        "\",\"Time\":\"2026-11-28T05:23:27.160685167Z\",\"Type\":\"container\",\"Attributes\":{}";
     if (exitCode >= 0)
         line += ",\"ContainerExitCode\":" + QByteArray::number(exitCode);
     return line + "}\n";
@@ -109,6 +110,7 @@ private slots:
     void restartsAfterTheStreamEnds_data();
     void restartsAfterTheStreamEnds();
     void stopLeavesNoProcess();
+    void stoppedStreamIsRestarted();
     void stopDuringBackoffDoesNotRelaunch();
     void destructorLeavesNoProcess();
     void unavailablePodmanDoesNothing();
@@ -310,8 +312,8 @@ void TestEventWatcher::appendedLinesFollowAndGarbageIsSkipped()
     QVERIFY(append(eventLine(QStringLiteral("stop"), QStringLiteral("a2")).prepend("\"}\n")));
     QVERIFY(append(eventLine(QStringLiteral("died"), QStringLiteral("a2"), 137)));
     QTRY_COMPARE_WITH_TIMEOUT(events.size(), 3, 5000);
-    QCOMPARE(seen(events), (QStringList{QStringLiteral("start a1"), QStringLiteral("stop a2"),
-                                        QStringLiteral("died a2")}));
+    QCOMPARE(seen(events),
+             (QStringList{QStringLiteral("start a1"), QStringLiteral("stop a2"), QStringLiteral("died a2")}));
 
     // A line written in two pieces is one event (the fake waits for the newline; so do we).
     QByteArray split = eventLine(QStringLiteral("kill"), QStringLiteral("a3"));
@@ -334,9 +336,10 @@ void TestEventWatcher::hugeLineIsDropped()
 
     // A valid container event, but twice as long as allowed.
     const QByteArray pad(2 * EventWatcher::MaxLineBytes, 'x');
-    const QByteArray huge = "{\"ID\":\"" + QByteArray(64, 'd') +
-                            "\",\"Name\":\"huge\",\"Status\":\"start\",\"Type\":\"container\",\"Attributes\":{\"pad\":\"" +
-                            pad + "\"}}\n";
+    const QByteArray huge =
+        "{\"ID\":\"" + QByteArray(64, 'd') +
+        "\",\"Name\":\"huge\",\"Status\":\"start\",\"Type\":\"container\",\"Attributes\":{\"pad\":\"" + pad +
+        "\"}}\n";
     QVERIFY(append(eventLine(QStringLiteral("start"), QStringLiteral("before")) + huge +
                    eventLine(QStringLiteral("start"), QStringLiteral("after"))));
     QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, 5000);
@@ -365,9 +368,10 @@ void TestEventWatcher::lineJustOverTheLimitIsDropped()
     watcher->start();
     QVERIFY(waitForEventsCalls(1));
     const QByteArray pad(EventWatcher::MaxLineBytes + 1000, 'x');
-    const QByteArray tooLong = "{\"ID\":\"" + QByteArray(64, 'e') +
-                               "\",\"Name\":\"toolong\",\"Status\":\"start\",\"Type\":\"container\",\"Attributes\":{\"pad\":\"" +
-                               pad + "\"}}\n";
+    const QByteArray tooLong =
+        "{\"ID\":\"" + QByteArray(64, 'e') +
+        "\",\"Name\":\"toolong\",\"Status\":\"start\",\"Type\":\"container\",\"Attributes\":{\"pad\":\"" +
+        pad + "\"}}\n";
     QVERIFY(tooLong.size() > EventWatcher::MaxLineBytes);
     QVERIFY(append(eventLine(QStringLiteral("start"), QStringLiteral("before")) + tooLong +
                    eventLine(QStringLiteral("start"), QStringLiteral("after"))));
@@ -441,6 +445,32 @@ void TestEventWatcher::stopLeavesNoProcess()
     watcher->stop();
     for (const qint64 p : m_fake->pids())
         QTRY_VERIFY_WITH_TIMEOUT(!archy::test::processExists(p), 3000);
+}
+
+void TestEventWatcher::stoppedStreamIsRestarted()
+{
+    EventWatcher *watcher = makeWatcher();
+    QSignalSpy events(watcher, &EventWatcher::eventReceived);
+    QSignalSpy restarted(watcher, &EventWatcher::restarted);
+    watcher->start();
+    QTRY_VERIFY_WITH_TIMEOUT(watcher->processId() > 0, 5000);
+    const qint64 stuck = watcher->processId();
+    QVERIFY(append(eventLine(QStringLiteral("start"), QStringLiteral("s1"))));
+    QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, 5000);
+
+    // A stopped stream delivers nothing and never ends: the heartbeat must notice (issue: 10 s).
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(::kill(pid_t(stuck), SIGSTOP), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(restarted.size(), 2, 10000);
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    QTRY_VERIFY2_WITH_TIMEOUT(!archy::test::processExists(stuck), "the stopped stream was not killed", 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(watcher->processId() > 0 && watcher->processId() != stuck, 5000);
+
+    // The new stream follows on from the last event seen.
+    QVERIFY(append(eventLine(QStringLiteral("died"), QStringLiteral("s1"), 0)));
+    QTRY_VERIFY_WITH_TIMEOUT(seen(events).contains(QStringLiteral("died s1")), 5000);
+    watcher->stop();
 }
 
 void TestEventWatcher::stopDuringBackoffDoesNotRelaunch()

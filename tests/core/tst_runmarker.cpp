@@ -43,6 +43,8 @@ private slots:
     void ownPidIsCrash();
     void exactLiveProcessIsLiveInstance();
     void seedPidOfLiveSeedIsLiveInstance();
+    void seedPidOfKernelThreadIsCrash();
+    void markerThatIsNotAFileIsMovedAside();
     void seedPidOfSeedStartedAfterMarkerIsCrash();
 
 private:
@@ -78,7 +80,8 @@ qint64 TestRunMarker::spawn(const QString &program)
     // The exec is done once /proc shows the new image, not the forking test.
     QElapsedTimer timer;
     timer.start();
-    while (RunMarker::processExecutable(pid) != QFileInfo(program).canonicalFilePath() && timer.elapsed() < 5000)
+    while (RunMarker::processExecutable(pid) != QFileInfo(program).canonicalFilePath() &&
+           timer.elapsed() < 5000)
         QTest::qWait(10);
     return pid;
 }
@@ -125,7 +128,8 @@ void TestRunMarker::parse_data()
     QTest::newRow("bare pid, newline") << QByteArray("4242\n") << true << qint64(4242) << true;
     QTest::newRow("bare pid, spaces") << QByteArray("  4242  \r\n") << true << qint64(4242) << true;
     QTest::newRow("unknown keys only") << QByteArray("4242\ncolour=blue\n") << true << qint64(4242) << true;
-    QTest::newRow("our format") << QByteArray("4242\nboot_id=abc\nstart_ticks=17\n") << true << qint64(4242) << false;
+    QTest::newRow("our format") << QByteArray("4242\nboot_id=abc\nstart_ticks=17\n") << true << qint64(4242)
+                                << false;
     QTest::newRow("empty") << QByteArray() << false << qint64(0) << true;
     QTest::newRow("garbage") << QByteArray("not a pid") << false << qint64(0) << true;
     QTest::newRow("zero") << QByteArray("0") << false << qint64(0) << true;
@@ -306,11 +310,55 @@ void TestRunMarker::seedPidOfSeedStartedAfterMarkerIsCrash()
     // The marker dates from an hour before that process started: its pid was reused.
     QFile marker(markerPath());
     QVERIFY(marker.open(QIODevice::ReadWrite));
-    QVERIFY(marker.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+    QVERIFY(
+        marker.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
     marker.close();
     const RunMarker::Judgement judgement = RunMarker::judge(markerPath());
     QCOMPARE(judgement.verdict, RunMarker::Verdict::Crash);
     QVERIFY2(judgement.reason.contains(QLatin1String("reused")), qPrintable(judgement.reason));
+}
+
+void TestRunMarker::seedPidOfKernelThreadIsCrash()
+{
+    // After a reboot on a node whose clock went back, the seed's pid can name a kernel thread that
+    // looks older than the marker. Its program cannot be read: it is not the seed.
+    qint64 kernelThread = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : pids) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (ok && pid > 1 && archy::test::readAll(QStringLiteral("/proc/%1/cmdline").arg(pid)).isEmpty() &&
+            RunMarker::processStartTicks(pid) >= 0 && RunMarker::processExecutable(pid).isEmpty()) {
+            kernelThread = pid;
+            break;
+        }
+    }
+    if (kernelThread == 0)
+        QSKIP("no kernel thread is visible in this pid namespace");
+    QVERIFY(writeAll(markerPath(), QByteArray::number(kernelThread) + '\n'));
+    const RunMarker::Judgement judgement = RunMarker::judge(markerPath());
+    QCOMPARE(judgement.verdict, RunMarker::Verdict::Crash);
+    QCOMPARE(judgement.pid, kernelThread);
+}
+
+void TestRunMarker::markerThatIsNotAFileIsMovedAside()
+{
+    // A directory here made every start a "crash"; a FIFO blocked the start-up for ever.
+    for (const bool fifo : {true, false}) {
+        const QByteArray name = QFile::encodeName(markerPath());
+        QVERIFY(fifo ? ::mkfifo(name.constData(), 0600) == 0 : ::mkdir(name.constData(), 0700) == 0);
+        const RunMarker::Judgement judgement = RunMarker::judge(markerPath());
+        QCOMPARE(judgement.verdict, RunMarker::Verdict::NoMarker);
+        QVERIFY2(judgement.reason.contains(QLatin1String("moved aside")), qPrintable(judgement.reason));
+        QVERIFY(!QFileInfo::exists(markerPath()));
+        QCOMPARE(RunMarker::judge(markerPath()).verdict, RunMarker::Verdict::NoMarker);
+        for (const QString &aside :
+             QDir(m_dir->path())
+                 .entryList({QStringLiteral("*.not-a-file-*")}, QDir::AllEntries | QDir::System))
+            QVERIFY(QFileInfo(QDir(m_dir->path()).filePath(aside)).isDir()
+                        ? QDir(QDir(m_dir->path()).filePath(aside)).removeRecursively()
+                        : QFile::remove(QDir(m_dir->path()).filePath(aside)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunMarker)

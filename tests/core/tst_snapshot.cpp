@@ -1,3 +1,4 @@
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -37,6 +38,9 @@ private slots:
     void tornFileWithoutPreviousWarns();
     void bothGenerationsBadWarnsNotFound();
     void hugeFileRefusedFast();
+    void badTimestampKeepsTheList_data();
+    void badTimestampKeepsTheList();
+    void badTimestampInNewestDoesNotFallBack();
 
 private:
     QString path(const QString &name) const { return QDir(m_dir->path()).filePath(name); }
@@ -65,7 +69,8 @@ void TestSnapshot::readsSeedSnapshot()
 {
     Snapshot snapshot;
     QString error;
-    QVERIFY2(Snapshot::fromJson(readAll(archy::test::dataPath(QStringLiteral("seed-snapshot.json"))), &snapshot, &error),
+    QVERIFY2(Snapshot::fromJson(readAll(archy::test::dataPath(QStringLiteral("seed-snapshot.json"))),
+                                &snapshot, &error),
              qPrintable(error));
     QCOMPARE(snapshot.timestamp, 1000);
     QCOMPARE(snapshot.containers.size(), 2);
@@ -85,32 +90,37 @@ void TestSnapshot::fromJsonTypeChecks_data()
     QTest::addColumn<int>("count");
     QTest::addColumn<bool>("firstValid");
 
-    QTest::newRow("timestamp string") << QByteArray("{\"timestamp\":\"1000\",\"containers\":[]}") << false
-                                      << QStringLiteral("timestamp") << 0 << false;
-    QTest::newRow("timestamp missing") << QByteArray("{\"containers\":[]}") << false
-                                       << QStringLiteral("timestamp") << 0 << false;
-    QTest::newRow("timestamp negative") << QByteArray("{\"timestamp\":-5,\"containers\":[]}") << false
-                                        << QStringLiteral("timestamp") << 0 << false;
-    QTest::newRow("containers object") << QByteArray("{\"timestamp\":1,\"containers\":{\"name\":\"a\",\"image\":\"b\"}}")
-                                       << false << QStringLiteral("containers") << 0 << false;
-    QTest::newRow("containers missing") << QByteArray("{\"timestamp\":1}") << false << QStringLiteral("containers")
-                                        << 0 << false;
+    // A bad timestamp is a warning, not a bad document (badTimestampKeepsTheList).
+    QTest::newRow("timestamp string")
+        << QByteArray("{\"timestamp\":\"1000\",\"containers\":[]}") << true << QString() << 0 << false;
+    QTest::newRow("timestamp missing")
+        << QByteArray("{\"containers\":[]}") << true << QString() << 0 << false;
+    QTest::newRow("containers object")
+        << QByteArray("{\"timestamp\":1,\"containers\":{\"name\":\"a\",\"image\":\"b\"}}") << false
+        << QStringLiteral("containers") << 0 << false;
+    QTest::newRow("containers missing")
+        << QByteArray("{\"timestamp\":1}") << false << QStringLiteral("containers") << 0 << false;
     QTest::newRow("top level list") << QByteArray("[{\"name\":\"a\",\"image\":\"b\"}]") << false
                                     << QStringLiteral("object") << 0 << false;
-    QTest::newRow("not json") << QByteArray("not valid json") << false << QStringLiteral("JSON") << 0 << false;
+    QTest::newRow("not json") << QByteArray("not valid json") << false << QStringLiteral("JSON") << 0
+                              << false;
     QTest::newRow("empty") << QByteArray() << false << QStringLiteral("JSON") << 0 << false;
-    QTest::newRow("entry not object") << QByteArray("{\"timestamp\":1,\"containers\":[42,{\"name\":\"ok\",\"image\":\"i\"}]}")
-                                      << true << QStringLiteral("not an object") << 2 << false;
-    QTest::newRow("name number") << QByteArray("{\"timestamp\":1,\"containers\":[{\"name\":7,\"image\":\"i\"}]}") << true
-                                 << QStringLiteral("\"name\" is number") << 1 << false;
-    QTest::newRow("name missing") << QByteArray("{\"timestamp\":1,\"containers\":[{\"image\":\"i\"}]}") << true
-                                  << QStringLiteral("\"name\"") << 1 << false;
-    QTest::newRow("image missing") << QByteArray("{\"timestamp\":1,\"containers\":[{\"name\":\"web\"}]}") << true
-                                   << QStringLiteral("\"image\"") << 1 << false;
-    QTest::newRow("image null") << QByteArray("{\"timestamp\":1,\"containers\":[{\"name\":\"web\",\"image\":null}]}")
+    QTest::newRow("entry not object")
+        << QByteArray("{\"timestamp\":1,\"containers\":[42,{\"name\":\"ok\",\"image\":\"i\"}]}") << true
+        << QStringLiteral("not an object") << 2 << false;
+    QTest::newRow("name number") << QByteArray(
+                                        "{\"timestamp\":1,\"containers\":[{\"name\":7,\"image\":\"i\"}]}")
+                                 << true << QStringLiteral("\"name\" is number") << 1 << false;
+    QTest::newRow("name missing") << QByteArray("{\"timestamp\":1,\"containers\":[{\"image\":\"i\"}]}")
+                                  << true << QStringLiteral("\"name\"") << 1 << false;
+    QTest::newRow("image missing") << QByteArray("{\"timestamp\":1,\"containers\":[{\"name\":\"web\"}]}")
+                                   << true << QStringLiteral("\"image\"") << 1 << false;
+    QTest::newRow("image null") << QByteArray(
+                                       "{\"timestamp\":1,\"containers\":[{\"name\":\"web\",\"image\":null}]}")
                                 << true << QStringLiteral("\"image\" is null") << 1 << false;
-    QTest::newRow("valid") << QByteArray("{\"timestamp\":1,\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]}") << true
-                           << QString() << 1 << true;
+    QTest::newRow("valid") << QByteArray(
+                                  "{\"timestamp\":1,\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]}")
+                           << true << QString() << 1 << true;
     QTest::newRow("empty list") << QByteArray("{\"timestamp\":0,\"containers\":[]}") << true << QString() << 0
                                 << false;
 }
@@ -149,7 +159,8 @@ void TestSnapshot::fromJsonTypeChecks()
 
 void TestSnapshot::extraKeysAreKept()
 {
-    const QByteArray json = "{\"timestamp\":5,\"containers\":[{\"name\":\"web\",\"image\":\"nginx\",\"after\":[\"db\"],\"restart\":\"always\"}],\"writer\":\"someone\"}";
+    const QByteArray json = "{\"timestamp\":5,\"containers\":[{\"name\":\"web\",\"image\":\"nginx\","
+                            "\"after\":[\"db\"],\"restart\":\"always\"}],\"writer\":\"someone\"}";
     Snapshot snapshot;
     QString error;
     QVERIFY(Snapshot::fromJson(json, &snapshot, &error));
@@ -187,15 +198,17 @@ void TestSnapshot::hostileNames()
     entry.insert(QStringLiteral("image"), QStringLiteral("evil:latest"));
     QJsonObject root;
     root.insert(QStringLiteral("timestamp"), 1);
-    root.insert(QStringLiteral("containers"), QJsonArray{entry, QJsonObject{{QStringLiteral("name"), QStringLiteral("good")},
-                                                                           {QStringLiteral("image"), QStringLiteral("ok")}}});
+    root.insert(QStringLiteral("containers"),
+                QJsonArray{entry, QJsonObject{{QStringLiteral("name"), QStringLiteral("good")},
+                                              {QStringLiteral("image"), QStringLiteral("ok")}}});
     Snapshot snapshot;
     QString error;
     QVERIFY2(Snapshot::fromJson(QJsonDocument(root).toJson(), &snapshot, &error), qPrintable(error));
     QCOMPARE(snapshot.containers.size(), 2);
     const SnapshotEntry &bad = snapshot.containers.at(0);
     QVERIFY(!bad.isValid());
-    QVERIFY2(bad.invalidReason.contains(QLatin1String("not a valid container name")), qPrintable(bad.invalidReason));
+    QVERIFY2(bad.invalidReason.contains(QLatin1String("not a valid container name")),
+             qPrintable(bad.invalidReason));
     QVERIFY(bad.image.isEmpty());
     // Shown to people escaped and cut: nothing that could move a cursor or flood a log.
     QVERIFY2(bad.name.size() <= 81, qPrintable(QString::number(bad.name.size())));
@@ -211,7 +224,8 @@ void TestSnapshot::hostileNames()
 void TestSnapshot::roundTrip()
 {
     Snapshot snapshot = sample(QStringLiteral("archy-bitcoin-knots"));
-    snapshot.containers[1].extra.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}});
+    snapshot.containers[1].extra.insert(QStringLiteral("labels"),
+                                        QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}});
     Snapshot back;
     QString error;
     QVERIFY2(Snapshot::fromJson(snapshot.toJson(), &back, &error), qPrintable(error));
@@ -233,7 +247,8 @@ void TestSnapshot::storeWritesOwnerOnlyAndKeepsPrevious()
 {
     QString error;
     QVERIFY2(SnapshotStore::write(m_dir->path(), sample(QStringLiteral("first")), &error), qPrintable(error));
-    QVERIFY2(SnapshotStore::write(m_dir->path(), sample(QStringLiteral("second")), &error), qPrintable(error));
+    QVERIFY2(SnapshotStore::write(m_dir->path(), sample(QStringLiteral("second")), &error),
+             qPrintable(error));
     QCOMPARE(modeOf(path(SnapshotStore::fileName())), 0600);
     QCOMPARE(modeOf(path(SnapshotStore::previousFileName())), 0600);
     const SnapshotStore::ReadResult result = SnapshotStore::read(m_dir->path());
@@ -280,7 +295,7 @@ void TestSnapshot::tornFileWithoutPreviousWarns()
 void TestSnapshot::bothGenerationsBadWarnsNotFound()
 {
     QVERIFY(writeAll(path(SnapshotStore::fileName()), "{\"timestamp\":1,\"contai"));
-    QVERIFY(writeAll(path(SnapshotStore::previousFileName()), "{\"timestamp\":\"x\",\"containers\":[]}"));
+    QVERIFY(writeAll(path(SnapshotStore::previousFileName()), "{\"timestamp\":1,\"containers\":{}}"));
     const SnapshotStore::ReadResult result = SnapshotStore::read(m_dir->path());
     QVERIFY(!result.found);
     QVERIFY(!result.usedPrevious);
@@ -305,6 +320,61 @@ void TestSnapshot::hugeFileRefusedFast()
     QVERIFY(result.snapshot.containers.isEmpty());
     QVERIFY2(result.warning.contains(current), qPrintable(result.warning));
     QVERIFY2(result.warning.contains(QLatin1String("refused")), qPrintable(result.warning));
+}
+
+void TestSnapshot::badTimestampKeepsTheList_data()
+{
+    QTest::addColumn<QByteArray>("timestamp");
+    QTest::addColumn<bool>("good");
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QTest::newRow("now") << QByteArray::number(now) << true;
+    QTest::newRow("in an hour") << QByteArray::number(now + 3600) << true;
+    QTest::newRow("1") << QByteArrayLiteral("1") << true;
+    QTest::newRow("zero") << QByteArrayLiteral("0") << false;
+    QTest::newRow("negative") << QByteArrayLiteral("-5") << false;
+    QTest::newRow("in two days") << QByteArray::number(now + 2 * 86400) << false;
+    QTest::newRow("year 9999") << QByteArrayLiteral("253402300799") << false;
+    // 9.3e15 s used to overflow the milliseconds to a negative time.
+    QTest::newRow("9.3e15") << QByteArrayLiteral("9.3e15") << false;
+    QTest::newRow("1e308") << QByteArrayLiteral("1e308") << false;
+    QTest::newRow("string") << QByteArrayLiteral("\"2026-01-01\"") << false;
+    QTest::newRow("null") << QByteArrayLiteral("null") << false;
+}
+
+void TestSnapshot::badTimestampKeepsTheList()
+{
+    QFETCH(QByteArray, timestamp);
+    QFETCH(bool, good);
+    const QByteArray json =
+        "{\"timestamp\":" + timestamp + ",\"containers\":[{\"name\":\"web\",\"image\":\"nginx\"}]}";
+    Snapshot snapshot;
+    QString error;
+    QVERIFY2(Snapshot::fromJson(json, &snapshot, &error), qPrintable(error));
+    QCOMPARE(snapshot.containers.size(), 1);
+    QCOMPARE(snapshot.containers.constFirst().name, QStringLiteral("web"));
+    if (good) {
+        QVERIFY2(snapshot.warning.isEmpty(), qPrintable(snapshot.warning));
+        QCOMPARE(snapshot.timestamp, timestamp.toLongLong());
+        return;
+    }
+    QVERIFY2(snapshot.warning.contains(QLatin1String("timestamp")), qPrintable(snapshot.warning));
+    QCOMPARE(snapshot.timestamp, 0); // unknown, never a negative or overflowing time
+}
+
+void TestSnapshot::badTimestampInNewestDoesNotFallBack()
+{
+    QString error;
+    QVERIFY(SnapshotStore::write(m_dir->path(), sample(QStringLiteral("older")), &error));
+    QVERIFY(SnapshotStore::write(m_dir->path(), sample(QStringLiteral("newer")), &error));
+    const QString current = path(SnapshotStore::fileName());
+    QByteArray json = readAll(current);
+    json.replace("1718000000", "-1");
+    QVERIFY(writeAll(current, json));
+    const SnapshotStore::ReadResult result = SnapshotStore::read(m_dir->path());
+    QVERIFY(result.found);
+    QVERIFY(!result.usedPrevious);
+    QCOMPARE(result.snapshot.containers.at(0).name, QStringLiteral("newer"));
+    QVERIFY2(result.warning.contains(QLatin1String("timestamp")), qPrintable(result.warning));
 }
 
 QTEST_GUILESS_MAIN(TestSnapshot)
