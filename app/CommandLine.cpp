@@ -115,8 +115,16 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
                                             .arg(defaults.backoffMaxMs / 1000),
                                         QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
-                                      QCoreApplication::translate("archy::CommandLine", "Containers started at once (default %1).").arg(defaults.parallel),
+                                      QCoreApplication::translate("archy::CommandLine", "Containers started at once (default: one per core, %1 here).")
+                                          .arg(defaults.parallel),
                                       QCoreApplication::translate("archy::CommandLine", "count"));
+    const QCommandLineOption podmanPriority(
+        QStringLiteral("podman-priority"),
+        QCoreApplication::translate("archy::CommandLine",
+                                    "background: podman runs at a lower CPU and I/O priority so a screen stays smooth; "
+                                    "normal: like this program (default: background when this process shows a screen, "
+                                    "normal with --no-gui)."),
+        QCoreApplication::translate("archy::CommandLine", "background|normal"));
     const QCommandLineOption healthTimeout(QStringLiteral("health-timeout"),
                                            QCoreApplication::translate("archy::CommandLine", "Seconds dependants wait for a healthcheck to pass (default %1).")
                                                .arg(defaults.healthTimeoutSec),
@@ -152,7 +160,7 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
                                             QCoreApplication::translate("archy::CommandLine", "On a clean start-up, restore nothing (crash recovery still runs)."));
     parser.addOptions({noGui, once, json, kiosk, lang, dataDir, podman, snapshotDelay, snapshotInterval,
                        startGap, startTimeout, maxAttempts, backoffInitial, backoffMax, parallel,
-                       healthTimeout, noStartStopped, allFailed, socket, adminGroup, listen, tlsCert, tlsKey,
+                       podmanPriority, healthTimeout, noStartStopped, allFailed, socket, adminGroup, listen, tlsCert, tlsKey,
                        connect, tokenFile, fingerprint});
 
     if (!parser.parse(arguments)) {
@@ -215,6 +223,18 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
         || !readInt(parser, parallel, 1, &agent.parallel, exitMessage)
         || !readInt(parser, healthTimeout, 0, &agent.healthTimeoutSec, exitMessage)) {
         return ParseOutcome::ExitUsage;
+    }
+    if (parser.isSet(podmanPriority)) {
+        const QString value = parser.value(podmanPriority);
+        if (value != QLatin1String("background") && value != QLatin1String("normal")) {
+            *exitMessage = QCoreApplication::translate("archy::CommandLine", "--podman-priority is background or normal, not \"%1\".")
+                               .arg(value);
+            return ParseOutcome::ExitUsage;
+        }
+        agent.backgroundPodman = value == QLatin1String("background");
+    } else {
+        // A screen in this process competes with podman for the CPU; the headless agent at boot does not.
+        agent.backgroundPodman = !options->noGui && !options->once && options->command == ClientCommand::None;
     }
     agent.backoffInitialMs = backoffInitialSec * 1000;
     agent.backoffMaxMs = backoffMaxSec * 1000;

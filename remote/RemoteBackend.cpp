@@ -13,11 +13,45 @@
 
 #include <memory>
 
+#include "Async.h"
 #include "RemoteLogging.h"
 #include "TlsIdentity.h"
 #include "protocol/Protocol.h"
 
 namespace archy {
+
+namespace {
+
+/// Messages at least this big (a long history, the state of a large fleet) are parsed on the thread
+/// pool: the GUI thread of a screen must not stall for them.
+constexpr qsizetype AsyncDecodeBytes = 64 * 1024;
+
+/// One server message, parsed: pure, so it runs on any thread.
+struct Decoded
+{
+    bool ok = false;
+    QString error;
+    QJsonObject message;
+    bool isHistory = false;
+    QList<RecoveryReport> history; ///< parsed here too: it is the large part
+};
+
+Decoded decodeMessage(const QByteArray &data)
+{
+    Decoded decoded;
+    decoded.ok = Protocol::decode(data, &decoded.message, &decoded.error);
+    if (decoded.ok && Protocol::typeOf(decoded.message) == Protocol::Type::history()) {
+        decoded.isHistory = true;
+        const QJsonArray array = decoded.message.value(QLatin1String("reports")).toArray();
+        decoded.history.reserve(array.size());
+        for (const QJsonValue &value : array)
+            decoded.history.append(RecoveryReport::fromJson(value.toObject()));
+        decoded.message.remove(QLatin1String("reports"));
+    }
+    return decoded;
+}
+
+} // namespace
 
 class RemoteBackend::Private
 {
@@ -34,7 +68,9 @@ public:
     void closeTransport();
     void onConnected();
     void onLocalData();
-    void onMessage(const QByteArray &data);
+    void enqueue(const QByteArray &data);
+    void pump();
+    void onMessage(const Decoded &decoded);
     void onSslErrors(const QList<QSslError> &errors);
     void lost(const QString &reason);
     void refuse(const QString &detail);
@@ -54,6 +90,10 @@ public:
     QPointer<QLocalSocket> local;
     QPointer<QWebSocket> web;
     QByteArray buffer;
+    qsizetype scanned = 0;           ///< bytes of buffer known to hold no newline
+    QList<QByteArray> pending;       ///< received messages not yet handled, in order
+    bool decoding = false;           ///< the first pending message is being parsed on the pool
+    quint64 transportGeneration = 0; ///< a parse finishing for a closed connection is dropped
     bool certificateChecked = false;
     bool hasState = false;
     bool started = false;
@@ -281,7 +321,7 @@ void RemoteBackend::Private::open()
     });
     QObject::connect(socket, &QWebSocket::textMessageReceived, q, [this, socket](const QString &text) {
         if (socket == web)
-            onMessage(text.toUtf8());
+            enqueue(text.toUtf8());
     });
     QObject::connect(socket, &QWebSocket::disconnected, q, [this, socket] {
         if (socket == web)
@@ -301,6 +341,11 @@ void RemoteBackend::Private::closeTransport()
     QWebSocket *oldWeb = web;
     local = nullptr;
     web = nullptr;
+    ++transportGeneration;
+    pending.clear();
+    decoding = false;
+    buffer.clear();
+    scanned = 0;
     if (oldLocal) {
         oldLocal->abort();
         oldLocal->deleteLater();
@@ -365,19 +410,25 @@ void RemoteBackend::Private::onConnected()
 void RemoteBackend::Private::onLocalData()
 {
     QLocalSocket *socket = local;
+    const quint64 generation = transportGeneration;
     while (socket == local && socket->bytesAvailable() > 0) {
         buffer += socket->readAll();
+        // A big message arrives in many reads: scan each byte for the newline once, not per read.
+        qsizetype start = 0;
         for (;;) {
-            const qsizetype newline = buffer.indexOf('\n');
+            const qsizetype newline = buffer.indexOf('\n', qMax(start, scanned));
             if (newline < 0)
                 break;
-            const QByteArray line = buffer.left(newline);
-            buffer.remove(0, newline + 1);
+            const QByteArray line = buffer.mid(start, newline - start);
+            start = newline + 1;
+            scanned = start;
             if (!line.trimmed().isEmpty())
-                onMessage(line);
-            if (socket != local)
+                enqueue(line);
+            if (generation != transportGeneration)
                 return;
         }
+        buffer.remove(0, start);
+        scanned = buffer.size();
         if (buffer.size() > Protocol::MaxServerMessageBytes) {
             lost(RemoteBackend::tr("the agent sent an oversized message"));
             return;
@@ -385,14 +436,42 @@ void RemoteBackend::Private::onLocalData()
     }
 }
 
-void RemoteBackend::Private::onMessage(const QByteArray &data)
+void RemoteBackend::Private::enqueue(const QByteArray &data)
 {
-    QJsonObject message;
-    QString error;
-    if (!Protocol::decode(data, &message, &error)) {
-        lost(error);
+    pending.append(data);
+    pump();
+}
+
+void RemoteBackend::Private::pump()
+{
+    const quint64 generation = transportGeneration;
+    while (!decoding && !pending.isEmpty() && generation == transportGeneration) {
+        const QByteArray data = pending.takeFirst();
+        if (data.size() < AsyncDecodeBytes) {
+            onMessage(decodeMessage(data));
+            continue;
+        }
+        // Later messages wait for this one: they must be applied in order.
+        decoding = true;
+        runAsync(
+            q, [data] { return decodeMessage(data); },
+            [this, generation](const Decoded &decoded) {
+                if (generation != transportGeneration)
+                    return; // the connection it came on is gone
+                decoding = false;
+                onMessage(decoded);
+                pump();
+            });
+    }
+}
+
+void RemoteBackend::Private::onMessage(const Decoded &decoded)
+{
+    if (!decoded.ok) {
+        lost(decoded.error);
         return;
     }
+    const QJsonObject &message = decoded.message;
     const QString type = Protocol::typeOf(message);
     if (type == Protocol::Type::welcome()) {
         const int protocol = message.value(QLatin1String("protocol")).toInt(-1);
@@ -448,13 +527,8 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
                 status.crashLoop = true;
         }
         emit q->crashLoopDetected(name);
-    } else if (type == Protocol::Type::history()) {
-        QList<RecoveryReport> reports;
-        const QJsonArray array = message.value(QLatin1String("reports")).toArray();
-        reports.reserve(array.size());
-        for (const QJsonValue &value : array)
-            reports.append(RecoveryReport::fromJson(value.toObject()));
-        emit q->historyLoaded(reports);
+    } else if (decoded.isHistory) {
+        emit q->historyLoaded(decoded.history);
     } else if (type == Protocol::Type::notice()) {
         emit q->errorOccurred(message.value(QLatin1String("message")).toString());
     } else if (type == Protocol::Type::error()) {

@@ -13,8 +13,9 @@ packages=(
     qt6-translations-l10n
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
-    # benchmark (scripts/bench.sh)
-    bc time
+    # benchmarks (scripts/bench.sh, scripts/bench-gui.sh: a session bus with the accessibility bus,
+    # probed from Debian's python3 with python3-dbus)
+    bc time dbus dbus-bin at-spi2-core python3 python3-dbus
 )
 
 missing=()

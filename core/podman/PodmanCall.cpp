@@ -1,5 +1,12 @@
 #include "PodmanCall.h"
 
+#include <cerrno>
+#include <functional>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <QTimer>
 
 #include "Logging.h"
@@ -8,6 +15,24 @@ namespace archy {
 
 namespace {
 constexpr int KillGraceMs = 2000;
+constexpr int BackgroundNice = 10;
+// <linux/ioprio.h> is not in every libc's headers; these values are the kernel ABI.
+constexpr int IoprioWhoProcess = 1;
+constexpr int IoprioClassShift = 13;
+constexpr int IoprioClassBestEffort = 2;
+constexpr int IoprioLowestLevel = 7;
+
+/// Runs in the child between fork and exec: async-signal-safe calls only, errors ignored (a child
+/// that cannot lower its priority still does its job).
+void lowerOwnPriority()
+{
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && current < BackgroundNice)
+        ::setpriority(PRIO_PROCESS, 0, BackgroundNice);
+    ::syscall(SYS_ioprio_set, IoprioWhoProcess, 0,
+              (IoprioClassBestEffort << IoprioClassShift) | IoprioLowestLevel);
+}
 
 QString commandLineForPeople(const QString &program, const QStringList &arguments)
 {
@@ -67,6 +92,18 @@ PodmanCall::~PodmanCall()
         m_process->disconnect(this);
         m_process->kill();
     }
+}
+
+void setChildPriority(QProcess *process, PodmanPriority priority)
+{
+    process->setChildProcessModifier(priority == PodmanPriority::Background
+                                         ? std::function<void()>(lowerOwnPriority)
+                                         : std::function<void()>());
+}
+
+void PodmanCall::setPriority(PodmanPriority priority)
+{
+    setChildPriority(m_process, priority);
 }
 
 void PodmanCall::startProcess()

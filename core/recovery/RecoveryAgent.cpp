@@ -63,7 +63,8 @@ public:
     Private(RecoveryAgent *q, const AgentOptions &options)
         : q(q)
         , options(options)
-        , podman(options.podmanProgram)
+        , podman(options.podmanProgram,
+                 options.backgroundPodman ? PodmanPriority::Background : PodmanPriority::Normal)
         , lock(QDir(options.dataDir).filePath(InstanceLock::fileName()))
         , reconcileTimer(new QTimer(q))
         , debounceTimer(new QTimer(q))
