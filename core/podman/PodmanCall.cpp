@@ -26,6 +26,11 @@ constexpr int IoprioLowestLevel = 7;
 /// that cannot lower its priority still does its job).
 void lowerOwnPriority()
 {
+    // A session of its own is a scheduling group of its own where the kernel groups by session
+    // (autogroup, the default without a cgroup CPU controller): the screen's group then stays idle
+    // and wins the CPU as soon as it wakes, however busy podman keeps its own. Where CPU cgroups
+    // decide instead, the nice value does the same within the shared cgroup.
+    ::setsid();
     errno = 0;
     const int current = ::getpriority(PRIO_PROCESS, 0);
     if (errno == 0 && current < BackgroundNice)

@@ -13,8 +13,7 @@ namespace archy {
 enum class PodmanPriority
 {
     Normal,     ///< like this process (the headless agent at boot: recovery first)
-    Background, ///< lower CPU (nice +10) and I/O (best-effort 7) priority: a screen in this process stays
-                ///< smooth
+    Background, ///< own session, nice 10, I/O best-effort 7: a screen in this process stays smooth
 };
 
 /// Makes @p process's child lower its own priority before exec when @p priority is Background.
