@@ -12,6 +12,10 @@ namespace archy {
 
 namespace {
 
+/// Default concurrent starts per core when podman runs at normal priority (measured: on 2 cores
+/// under load, 8 at once recover 50 containers 1.25-1.35x faster than 2).
+constexpr int HeadlessParallelPerCore = 4;
+
 
 bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int *value,
              QString *error)
@@ -115,8 +119,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
                                             .arg(defaults.backoffMaxMs / 1000),
                                         QCoreApplication::translate("archy::CommandLine", "seconds"));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
-                                      QCoreApplication::translate("archy::CommandLine", "Containers started at once (default: one per core, %1 here).")
-                                          .arg(defaults.parallel),
+                                      QCoreApplication::translate("archy::CommandLine", "Containers started at once (default: one per core when podman runs in the background, "
+                                                                  "else four per core: %1 or %2 here).")
+                                          .arg(defaults.parallel)
+                                          .arg(HeadlessParallelPerCore * defaults.parallel),
                                       QCoreApplication::translate("archy::CommandLine", "count"));
     const QCommandLineOption podmanPriority(
         QStringLiteral("podman-priority"),
@@ -236,6 +242,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
         // A screen in this process competes with podman for the CPU; the headless agent at boot does not.
         agent.backgroundPodman = !options->noGui && !options->once && options->command == ClientCommand::None;
     }
+    // Background podman yields the CPU, so more starts than cores would only queue; at normal priority
+    // (the agent at boot) starts overlap podman's waits on locks and disk and finish sooner.
+    if (!parser.isSet(parallel) && !agent.backgroundPodman)
+        agent.parallel = HeadlessParallelPerCore * AgentOptions::defaultParallel();
     agent.backoffInitialMs = backoffInitialSec * 1000;
     agent.backoffMaxMs = backoffMaxSec * 1000;
     const bool listing = options->command == ClientCommand::Status || options->command == ClientCommand::History
