@@ -14,8 +14,9 @@ packages=(
     qt6-translations-l10n
     # tests: busybox-static for the test image, unshare/pgrep, xvfb/imagemagick for screenshots
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core xdotool
-    # benchmark (scripts/bench.sh)
-    bc time
+    # benchmarks (scripts/bench.sh, scripts/bench-gui.sh: a session bus with the accessibility bus,
+    # probed from Debian's python3 with python3-dbus)
+    bc time dbus dbus-bin at-spi2-core python3 python3-dbus
 )
 
 # Debian 13 (Qt 6.8) moved Qt's SVG icon and image plugins out of libqt6svg6 into qt6-svg-plugins;

@@ -109,6 +109,7 @@ void EventWatcher::launch()
     m_discarding = false;
     m_process = new QProcess(this);
     m_process->setProgram(m_podman.program());
+    setChildPriority(m_process, m_podman.priority());
     m_process->setArguments(Podman::eventsArguments(m_sinceMs / 1000));
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setProcessEnvironment(PodmanCall::childEnvironment());

@@ -8,8 +8,8 @@
 
 namespace archy {
 
-Podman::Podman(const QString &program)
-    : m_requested(program.isEmpty() ? QStringLiteral("podman") : program)
+Podman::Podman(const QString &program, PodmanPriority priority)
+    : m_requested(program.isEmpty() ? QStringLiteral("podman") : program), m_priority(priority)
 {
     if (program.isEmpty()) {
         m_program = QStandardPaths::findExecutable(m_requested);
@@ -32,7 +32,9 @@ QString Podman::unavailableReason() const
 
 PodmanCall *Podman::call(const QStringList &arguments, int timeoutMs, QObject *parent) const
 {
-    return new PodmanCall(m_program.isEmpty() ? m_requested : m_program, arguments, timeoutMs, parent);
+    auto *call = new PodmanCall(m_program.isEmpty() ? m_requested : m_program, arguments, timeoutMs, parent);
+    call->setPriority(m_priority);
+    return call;
 }
 
 PodmanCall *Podman::call(const QStringList &arguments, int timeoutMs, QObject *context,

@@ -4,23 +4,23 @@
 #include <QStringList>
 
 #include <functional>
+#include "PodmanCall.h"
 
 class QObject;
 
 namespace archy {
-
-class PodmanCall;
-struct PodmanResult;
 
 /// Where podman is and how long calls may take; makes PodmanCall objects.
 class Podman final
 {
 public:
     /// @p program: a path, or empty to look `podman` up on PATH once.
-    explicit Podman(const QString &program = QString());
+    /// @p priority: how every call's child is scheduled (see PodmanPriority).
+    explicit Podman(const QString &program = QString(), PodmanPriority priority = PodmanPriority::Normal);
 
     bool isAvailable() const { return !m_program.isEmpty(); }
     QString program() const { return m_program; }
+    PodmanPriority priority() const { return m_priority; }
     /// Why isAvailable() is false, for people.
     QString unavailableReason() const;
 
@@ -46,6 +46,7 @@ public:
 private:
     QString m_requested;
     QString m_program;
+    PodmanPriority m_priority;
 };
 
 } // namespace archy

@@ -1,5 +1,12 @@
 #include "PodmanCall.h"
 
+#include <cerrno>
+#include <functional>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <QProcessEnvironment>
 #include <QTimer>
 
@@ -10,6 +17,29 @@ namespace archy {
 
 namespace {
 constexpr int KillGraceMs = 2000;
+constexpr int BackgroundNice = 10;
+// <linux/ioprio.h> is not in every libc's headers; these values are the kernel ABI.
+constexpr int IoprioWhoProcess = 1;
+constexpr int IoprioClassShift = 13;
+constexpr int IoprioClassBestEffort = 2;
+constexpr int IoprioLowestLevel = 7;
+
+/// Runs in the child between fork and exec: async-signal-safe calls only, errors ignored (a child
+/// that cannot lower its priority still does its job).
+void lowerOwnPriority()
+{
+    // A session of its own is a scheduling group of its own where the kernel groups by session
+    // (autogroup, the default without a cgroup CPU controller): the screen's group then stays idle
+    // and wins the CPU as soon as it wakes, however busy podman keeps its own. Where CPU cgroups
+    // decide instead, the nice value does the same within the shared cgroup.
+    ::setsid();
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && current < BackgroundNice)
+        ::setpriority(PRIO_PROCESS, 0, BackgroundNice);
+    ::syscall(SYS_ioprio_set, IoprioWhoProcess, 0,
+              (IoprioClassBestEffort << IoprioClassShift) | IoprioLowestLevel);
+}
 
 QString commandLineForPeople(const QString &program, const QStringList &arguments)
 {
@@ -78,6 +108,18 @@ QProcessEnvironment PodmanCall::childEnvironment()
     // podman 5 warns about cgroups v1 on every call; the warning is noise in our error texts.
     environment.insert(QStringLiteral("PODMAN_IGNORE_CGROUPSV1_WARNING"), QStringLiteral("1"));
     return environment;
+}
+
+void setChildPriority(QProcess *process, PodmanPriority priority)
+{
+    process->setChildProcessModifier(priority == PodmanPriority::Background
+                                         ? std::function<void()>(lowerOwnPriority)
+                                         : std::function<void()>());
+}
+
+void PodmanCall::setPriority(PodmanPriority priority)
+{
+    setChildPriority(m_process, priority);
 }
 
 void PodmanCall::startProcess()

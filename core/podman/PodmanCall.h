@@ -9,6 +9,17 @@ class QTimer;
 
 namespace archy {
 
+/// How podman children are scheduled against this process.
+enum class PodmanPriority
+{
+    Normal,     ///< like this process (the headless agent at boot: recovery first)
+    Background, ///< own session, nice 10, I/O best-effort 7: a screen in this process stays smooth
+};
+
+/// Makes @p process's child lower its own priority before exec when @p priority is Background.
+/// Call before start().
+void setChildPriority(QProcess *process, PodmanPriority priority);
+
 /// What one podman call produced.
 struct PodmanResult
 {
@@ -38,6 +49,10 @@ public:
     const QStringList &arguments() const { return m_arguments; }
     const PodmanResult &result() const { return m_result; }
     bool isFinished() const { return m_finished; }
+
+    /// Set before the call starts (it starts from the event loop). The child lowers its own priority
+    /// between fork and exec, so podman and what it forks (conmon, the container) inherit it.
+    void setPriority(PodmanPriority priority);
 
     /// Stops the call now (terminate, then kill); done() follows.
     void cancel();

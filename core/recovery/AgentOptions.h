@@ -1,12 +1,16 @@
 #pragma once
 
 #include <QString>
+#include <QThread>
 
 namespace archy {
 
 /// Everything the command line can set; defaults are the shipped behaviour.
 struct AgentOptions
 {
+    /// One start per core: more only queue for the CPU (and for podman's locks) and starve a screen.
+    static int defaultParallel() { return qMax(1, QThread::idealThreadCount()); }
+
     QString dataDir;               ///< required
     QString podmanProgram;         ///< empty: found on PATH
     int snapshotDelaySec = 120;    ///< first periodic snapshot
@@ -17,7 +21,8 @@ struct AgentOptions
     int maxAttempts = 5;           ///< podman start attempts per container
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
-    int parallel = 8;              ///< concurrent starts within a wave
+    int parallel = defaultParallel(); ///< concurrent starts within a wave
+    bool backgroundPodman = false; ///< podman children at a lower CPU and I/O priority (a screen runs here)
     int healthTimeoutSec = 120;    ///< how long dependants wait for a healthcheck to pass
     int debounceMs = 500;          ///< snapshot written this long after the first change
     int crashLoopDeaths = 3;       ///< quick deaths in a row that make a crash loop

@@ -85,7 +85,9 @@ public:
 };
 
 RecoveryAgent::Private::Private(RecoveryAgent *q, const AgentOptions &options)
-    : q(q), options(options), podman(options.podmanProgram),
+    : q(q), options(options),
+      podman(options.podmanProgram,
+             options.backgroundPodman ? PodmanPriority::Background : PodmanPriority::Normal),
       lock(QDir(options.dataDir).filePath(InstanceLock::fileName())), pending(new PendingWork(q))
 {
     RunPolicy policy = RunPolicy::fromOptions(options);

@@ -5,6 +5,9 @@
 
 #include <memory>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "TestSupport.h"
 #include "podman/Podman.h"
 #include "podman/PodmanCall.h"
@@ -32,6 +35,8 @@ private slots:
     void hugeOutputIsRefused();
     void namesFollowDoubleDash();
     void deleteWhileRunningLeavesNothing();
+    void priorityReachesTheChild_data();
+    void priorityReachesTheChild();
 
 private:
     /// Runs @p arguments through the fake and waits for done().
@@ -232,6 +237,43 @@ void TestPodmanCall::deleteWhileRunningLeavesNothing()
     QVERIFY(archy::test::processExists(pid));
     call.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!archy::test::processExists(pid), 5000);
+}
+
+void TestPodmanCall::priorityReachesTheChild_data()
+{
+    QTest::addColumn<bool>("background");
+    QTest::newRow("normal") << false;
+    QTest::newRow("background") << true;
+}
+
+void TestPodmanCall::priorityReachesTheChild()
+{
+    QFETCH(bool, background);
+    // A shell stands in for podman; what it forks (nice, ionice) reports the priority it inherited,
+    // as conmon and the container would.
+    const Podman shell(QStringLiteral("/bin/sh"),
+                       background ? archy::PodmanPriority::Background : archy::PodmanPriority::Normal);
+    std::unique_ptr<PodmanCall> call(
+        shell.call({QStringLiteral("-c"), QStringLiteral("nice; ionice; cut -d' ' -f6 /proc/self/stat")}, 5000, nullptr));
+    QSignalSpy done(call.get(), &PodmanCall::done);
+    QVERIFY(done.wait(8000));
+    QVERIFY2(call->result().ok, qPrintable(call->result().errorText));
+    const QList<QByteArray> lines = call->result().standardOutput.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    bool ok = false;
+    const int childNice = lines.at(0).toInt(&ok);
+    QVERIFY(ok);
+    const int ownNice = ::getpriority(PRIO_PROCESS, 0);
+    const qint64 childSession = lines.at(2).toLongLong(&ok);
+    QVERIFY(ok);
+    if (background) {
+        QCOMPARE(childNice, qMax(10, ownNice));
+        QCOMPARE(lines.at(1), QByteArray("best-effort: prio 7"));
+        QVERIFY(childSession != ::getsid(0)); // a scheduling group of its own
+    } else {
+        QCOMPARE(childNice, ownNice); // untouched (the headless agent at boot)
+        QCOMPARE(childSession, qint64(::getsid(0)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPodmanCall)

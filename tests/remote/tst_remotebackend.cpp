@@ -9,6 +9,7 @@
 #include "RemoteBackend.h"
 #include "RemoteCommand.h"
 #include "RemoteTestSupport.h"
+#include "state/History.h"
 
 using archy::ContainerState;
 using archy::ControlServer;
@@ -38,6 +39,8 @@ private slots:
     void commandRetryNotFailed();
     void commandHistoryAndAcknowledge();
     void commandNoAgent();
+    void longHistoryArrivesWhole_data();
+    void longHistoryArrivesWhole();
 
 private:
     bool listen();
@@ -247,6 +250,56 @@ void TestRemoteBackend::commandNoAgent()
     QVERIFY(run(command));
     QVERIFY(!command.ok());
     QVERIFY(!command.errorString().isEmpty());
+}
+
+void TestRemoteBackend::longHistoryArrivesWhole_data()
+{
+    QTest::addColumn<bool>("lan");
+    QTest::newRow("local socket") << false;
+    QTest::newRow("LAN") << true;
+}
+
+void TestRemoteBackend::longHistoryArrivesWhole()
+{
+    // Megabytes of history: the message is parsed on the thread pool (a screen's GUI thread must not
+    // stall on it) and still reaches the screen whole and in order.
+    QFETCH(bool, lan);
+    constexpr int Reports = 150;
+    for (int i = 0; i < Reports; ++i) {
+        archy::RecoveryReport report;
+        report.id = QStringLiteral("old-%1").arg(i);
+        report.startedAtMs = 1000 + i;
+        for (int c = 0; c < 40; ++c) {
+            archy::ContainerStatus status;
+            status.name = QStringLiteral("c%1").arg(c);
+            status.image = QStringLiteral("img:1");
+            status.state = ContainerState::Failed;
+            status.error = QStringLiteral("x").repeated(200);
+            report.containers.append(status);
+        }
+        QString error;
+        QVERIFY2(archy::History::append(m_fixture->dataDir(), report, &error), qPrintable(error));
+    }
+    std::unique_ptr<RemoteBackend> client(
+        lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
+            : RemoteBackend::local(m_fixture->socketPath()));
+    QSignalSpy loaded(client.get(), &RecoveryBackend::historyLoaded);
+    client->start();
+    QVERIFY(waitFor(client.get(), Connection::Connected));
+    client->requestHistory();
+    QVERIFY(loaded.wait(20000));
+    const auto reports = loaded.first().first().value<QList<archy::RecoveryReport>>();
+    QCOMPARE(reports.size(), Reports + 1); // and the fixture's own start-up, oldest
+    for (int i = 0; i < Reports; ++i) {
+        QCOMPARE(reports.at(i).id, QStringLiteral("old-%1").arg(Reports - 1 - i)); // newest first
+        QCOMPARE(reports.at(i).containers.size(), 40);
+        QCOMPARE(reports.at(i).containers.last().error.size(), 200);
+    }
+    // The connection goes on: messages after the long one are still handled.
+    QSignalSpy changed(client.get(), &RecoveryBackend::containerChanged);
+    client->retry(QStringLiteral("bad"));
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+    QCOMPARE(client->connection(), Connection::Connected);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteBackend)
