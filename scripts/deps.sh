@@ -15,6 +15,9 @@ packages=(
     busybox-static tar util-linux procps xvfb xauth imagemagick fonts-dejavu-core
     # benchmark (scripts/bench.sh)
     bc time
+    # ecosystem tests: promtool and a real Prometheus scraping --metrics; the Debian package build
+    # and lintian (scripts/package.sh); the bash completion and man page checks
+    prometheus debhelper dpkg-dev lintian bash-completion man-db
 )
 
 missing=()

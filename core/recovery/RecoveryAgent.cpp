@@ -45,6 +45,8 @@ RunPolicy policyFrom(const AgentOptions &options)
     policy.backoffInitialMs = options.backoffInitialMs;
     policy.backoffMaxMs = options.backoffMaxMs;
     policy.healthTimeoutMs = options.healthTimeoutSec * 1000;
+    policy.systemctlProgram = options.systemctlProgram;
+    policy.systemctlUser = ::geteuid() != 0; // rootless containers belong to the user's manager
     return policy;
 }
 
@@ -79,7 +81,7 @@ public:
     void planned(QList<RecoveryTarget> targets, const QList<PsEntry> &current);
     void startupDone();
     // runs (start-up, retries, restarts of containers that died)
-    RecoveryRun *startRun(const QList<RecoveryTarget> &targets, const RunPolicy &policy);
+    RecoveryRun *startRun(QList<RecoveryTarget> targets, const RunPolicy &policy);
     void runFinished(RecoveryRun *run);
     void applyStatus(const ContainerStatus &status);
     ContainerStatus *findStatus(const QString &name);
@@ -111,6 +113,7 @@ public:
     RecoveryReport report;
     QPointer<RecoveryRun> startupRun;
     QList<QPointer<RecoveryRun>> runs; ///< retries and restarts
+    QHash<QString, QString> systemdUnits; ///< container name -> PODMAN_SYSTEMD_UNIT, from the start-up's ps
     QPointer<PodmanCall> call;         ///< the one ps/inspect call in flight
     QList<QPointer<PodmanCall>> probes; ///< inspects judging deaths
     bool startupFinished = false;
@@ -303,6 +306,11 @@ void RecoveryAgent::Private::prepared(const Preparation &preparation)
 
 void RecoveryAgent::Private::planned(QList<RecoveryTarget> targets, const QList<PsEntry> &current)
 {
+    for (const PsEntry &entry : current) {
+        const QString unit = RecoveryPlan::systemdUnitOf(entry.labels);
+        if (!unit.isEmpty())
+            systemdUnits.insert(entry.name, unit);
+    }
     for (const RecoveryTarget &target : std::as_const(targets)) {
         report.containers.append(target.status);
         if (!target.status.error.isEmpty())
@@ -343,8 +351,13 @@ void RecoveryAgent::Private::planned(QList<RecoveryTarget> targets, const QList<
     });
 }
 
-RecoveryRun *RecoveryAgent::Private::startRun(const QList<RecoveryTarget> &targets, const RunPolicy &policy)
+RecoveryRun *RecoveryAgent::Private::startRun(QList<RecoveryTarget> targets, const RunPolicy &policy)
 {
+    // Retries and restarts of a container systemd manages go through systemd too.
+    for (RecoveryTarget &target : targets) {
+        if (target.systemdUnit.isEmpty())
+            target.systemdUnit = systemdUnits.value(target.status.name);
+    }
     auto *run = new RecoveryRun(podman, policy, targets, q);
     QObject::connect(run, &RecoveryRun::containerChanged, q,
                      [this](const ContainerStatus &status) { applyStatus(status); });

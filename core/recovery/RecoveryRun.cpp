@@ -197,7 +197,27 @@ void RecoveryRun::launch(Item &item)
     m_lastLaunchMs = nowMs();
     ++m_inFlight;
     const QString name = status.name;
-    item.call = m_podman.call(Podman::startArguments({name}), m_policy.startTimeoutMs, this);
+    const bool bySystemd = !item.target.systemdUnit.isEmpty();
+    // Looked up only for the containers systemd manages; `Podman` runs any program it is given.
+    const QString systemctlPath =
+        bySystemd ? Podman(m_policy.systemctlProgram.isEmpty() ? QStringLiteral("systemctl") : m_policy.systemctlProgram)
+                        .program()
+                  : QString();
+    if (!systemctlPath.isEmpty()) {
+        const Podman systemctl(systemctlPath);
+        qCInfo(lcRecovery).noquote() << "starting" << name << "through its systemd unit" << item.target.systemdUnit;
+        QStringList arguments;
+        if (m_policy.systemctlUser)
+            arguments << QStringLiteral("--user");
+        arguments << QStringLiteral("start") << QStringLiteral("--") << item.target.systemdUnit;
+        item.call = systemctl.call(arguments, m_policy.startTimeoutMs, this);
+    } else {
+        if (bySystemd) {
+            status.note = tr("Managed by %1, but systemctl was not found: started with podman.").arg(item.target.systemdUnit);
+            item.permanentNote = status.note;
+        }
+        item.call = m_podman.call(Podman::startArguments({name}), m_policy.startTimeoutMs, this);
+    }
     PodmanCall *call = item.call;
     connect(call, &PodmanCall::done, this, [this, call, name] { onCallDone(call, name); });
     update(item);
@@ -220,7 +240,10 @@ void RecoveryRun::onCallDone(PodmanCall *call, const QString &name)
         item.readyAtMs = nowMs();
         qCInfo(lcRecovery).noquote() << "started" << name << "- waiting for it to be healthy";
     } else if (result.ok) {
-        markRunning(item, item.permanentNote);
+        // `systemctl start` returns once the start job is done: the unit is active.
+        markRunning(item, item.target.systemdUnit.isEmpty() || !item.permanentNote.isEmpty()
+                              ? item.permanentNote
+                              : tr("Started by systemd: %1 is active.").arg(item.target.systemdUnit));
         qCInfo(lcRecovery).noquote() << "started" << name;
     } else if (!m_cancelled && status.attempts < m_policy.maxAttempts && !isPermanentFailure(result)) {
         const int delay = backoffMs(m_policy, status.attempts);

@@ -25,6 +25,8 @@ struct RunPolicy
     int backoffMaxMs = 60000;
     int healthTimeoutMs = 120000; ///< how long a gated container may take to turn healthy
     int healthPollMs = 1000;
+    QString systemctlProgram;   ///< for containers systemd manages; empty: `systemctl` on PATH
+    bool systemctlUser = false; ///< rootless: the user's service manager (`systemctl --user`)
 };
 
 /// A container to start, and the names it must wait for.
@@ -35,6 +37,9 @@ struct RecoveryTarget
     /// Others wait for it and it has a healthcheck: it counts as done only once healthy (or
     /// after RunPolicy::healthTimeoutMs). podman's own timers need systemd, so we probe ourselves.
     bool healthGate = false;
+    /// The container's label PODMAN_SYSTEMD_UNIT (quadlet, `podman generate systemd`): systemd
+    /// owns it, so it is started with `systemctl start UNIT`, never behind systemd's back.
+    QString systemdUnit;
 };
 
 /**
