@@ -3,10 +3,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <cstring>
 #include <unistd.h>
+
+#include "MetricsServer.h"
+#include "Notifier.h"
 
 namespace archy {
 
@@ -31,6 +36,73 @@ bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option,
         return false;
     }
     *value = parsed;
+    return true;
+}
+
+/// Options an agent's config file may set: what a long-running agent needs, not one-off switches.
+const QStringList &configurableOptions()
+{
+    static const QStringList names{
+        QStringLiteral("data-dir"),        QStringLiteral("podman"),          QStringLiteral("snapshot-delay"),
+        QStringLiteral("snapshot-interval"), QStringLiteral("start-gap"),     QStringLiteral("start-timeout"),
+        QStringLiteral("max-attempts"),    QStringLiteral("backoff-initial"), QStringLiteral("backoff-max"),
+        QStringLiteral("parallel"),        QStringLiteral("health-timeout"),  QStringLiteral("no-start-stopped"),
+        QStringLiteral("socket"),          QStringLiteral("admin-group"),     QStringLiteral("listen"),
+        QStringLiteral("tls-cert"),        QStringLiteral("tls-key"),         QStringLiteral("metrics"),
+        QStringLiteral("notify-command"),  QStringLiteral("notify-url"),      QStringLiteral("systemctl")};
+    return names;
+}
+
+/**
+ * Turns the config file's keys into arguments for the options the command line left unset, so the
+ * command line wins (a repeatable option given there replaces the file's values, not adds to them).
+ */
+bool readConfigFile(const QString &path, bool required, const QCommandLineParser &parser, QStringList *arguments,
+                    QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (!required)
+            return true;
+        *error = QCoreApplication::translate("archy::CommandLine", "The config file %1 does not exist.").arg(path);
+        return false;
+    }
+    if (!info.isReadable()) {
+        *error = QCoreApplication::translate("archy::CommandLine", "Cannot read the config file %1.").arg(path);
+        return false;
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *error = QCoreApplication::translate("archy::CommandLine", "The config file %1 is not a valid INI file.").arg(path);
+        return false;
+    }
+    const QStringList keys = settings.allKeys();
+    for (const QString &key : keys) {
+        if (!configurableOptions().contains(key)) {
+            *error = QCoreApplication::translate("archy::CommandLine", "%1: unknown setting \"%2\" (see man archy-recovery).")
+                         .arg(path, key);
+            return false;
+        }
+        if (parser.isSet(key))
+            continue;
+        const QVariant value = settings.value(key);
+        // INI lists: "a, b" reads as two values; quote a value that holds a comma.
+        const QStringList values = value.metaType().id() == QMetaType::QStringList ? value.toStringList()
+                                                                                  : QStringList{value.toString()};
+        if (key == QLatin1String("no-start-stopped")) {
+            const QString flag = values.join(QLatin1Char(',')).trimmed().toLower();
+            if (flag != QLatin1String("true") && flag != QLatin1String("false")) {
+                *error = QCoreApplication::translate("archy::CommandLine", "%1: %2 must be true or false, not \"%3\".")
+                             .arg(path, key, flag);
+                return false;
+            }
+            if (flag == QLatin1String("true"))
+                arguments->append(QStringLiteral("--") + key);
+            continue;
+        }
+        for (const QString &one : values)
+            arguments->append(QStringLiteral("--%1=%2").arg(key, one));
+    }
     return true;
 }
 
@@ -168,12 +240,45 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
                        startGap, startTimeout, maxAttempts, backoffInitial, backoffMax, parallel,
                        podmanPriority, healthTimeout, noStartStopped, allFailed, socket, adminGroup, listen, tlsCert, tlsKey,
                        connect, tokenFile, fingerprint});
+    // Ecosystem: monitoring, notifications, the config file.
+    const QCommandLineOption metrics(QStringLiteral("metrics"),
+                                     QCoreApplication::translate("archy::CommandLine", "Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default)."),
+                                     QCoreApplication::translate("archy::CommandLine", "addr:port"));
+    const QCommandLineOption notifyCommand(QStringLiteral("notify-command"),
+                                           QCoreApplication::translate("archy::CommandLine", "After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable."),
+                                           QCoreApplication::translate("archy::CommandLine", "command"));
+    const QCommandLineOption notifyUrl(QStringLiteral("notify-url"),
+                                       QCoreApplication::translate("archy::CommandLine", "After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable."),
+                                       QCoreApplication::translate("archy::CommandLine", "url"));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QCoreApplication::translate("archy::CommandLine", "Read options from this INI file (default %1 if it exists); the command line wins.")
+                                        .arg(QLatin1String(DefaultConfigFile)),
+                                    QCoreApplication::translate("archy::CommandLine", "file"));
+    const QCommandLineOption systemctl(QStringLiteral("systemctl"),
+                                       QCoreApplication::translate("archy::CommandLine", "The systemctl program, for containers systemd manages (default: from PATH)."),
+                                       QCoreApplication::translate("archy::CommandLine", "path"));
+    parser.addOptions({metrics, notifyCommand, notifyUrl, config, systemctl});
 
     if (!parser.parse(arguments)) {
         *exitMessage = parser.errorText();
         return ParseOutcome::ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    // --help-all must print help too, never fall through to running an agent.
+    const bool wantsHelp = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"));
+    if (!wantsHelp && !parser.isSet(QStringLiteral("version"))) {
+        const QString configPath = parser.isSet(config) ? parser.value(config) : QLatin1String(DefaultConfigFile);
+        QStringList fromConfig;
+        if (!readConfigFile(configPath, parser.isSet(config), parser, &fromConfig, exitMessage))
+            return ParseOutcome::ExitUsage;
+        if (QFileInfo::exists(configPath))
+            options->configFile = configPath;
+        // Config values go before the command line's, which are parsed again unchanged.
+        if (!fromConfig.isEmpty() && !parser.parse(QStringList{arguments.value(0)} + fromConfig + arguments.mid(1))) {
+            *exitMessage = parser.errorText();
+            return ParseOutcome::ExitUsage;
+        }
+    }
+    if (wantsHelp) {
         parser.showHelp(0); // exits
     }
     if (parser.isSet(QStringLiteral("version"))) {
@@ -253,6 +358,24 @@ ParseOutcome parseCommandLine(const QStringList &arguments, AppOptions *options,
     if (options->json && !options->once && !listing) {
         *exitMessage = QCoreApplication::translate("archy::CommandLine", "--json needs --once, status, retry or history.");
         return ParseOutcome::ExitUsage;
+    }
+    agent.systemctlProgram = parser.value(systemctl);
+    options->metrics = parser.value(metrics);
+    options->notifyCommands = parser.values(notifyCommand);
+    options->notifyUrls = parser.values(notifyUrl);
+    if (!options->metrics.isEmpty()) {
+        QHostAddress address;
+        quint16 port = 0;
+        if (!MetricsServer::parseAddress(options->metrics, &address, &port, exitMessage))
+            return ParseOutcome::ExitUsage;
+    }
+    for (const QString &command : std::as_const(options->notifyCommands)) {
+        if (!Notifier::checkCommand(command, exitMessage))
+            return ParseOutcome::ExitUsage;
+    }
+    for (const QString &url : std::as_const(options->notifyUrls)) {
+        if (!Notifier::checkUrl(url, exitMessage))
+            return ParseOutcome::ExitUsage;
     }
     if (options->once && !options->connectUrl.isEmpty()) {
         *exitMessage = QCoreApplication::translate("archy::CommandLine", "--once runs the agent here; it cannot go with --connect.");

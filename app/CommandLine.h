@@ -42,7 +42,15 @@ struct AppOptions
     QString connectUrl;  ///< wss://HOST:PORT of a remote agent
     QString tokenFile;
     QString fingerprint; ///< expected certificate SHA-256 (else pinned on first use)
+
+    QString metrics;              ///< ADDR:PORT for GET /metrics; empty: off
+    QStringList notifyCommands;   ///< run (no shell) with the report JSON on stdin
+    QStringList notifyUrls;       ///< POSTed a short message (ntfy-compatible)
+    QString configFile;           ///< the config file that was read; empty: none
 };
+
+/// Options may also come from this INI file; the command line wins.
+inline constexpr const char *DefaultConfigFile = "/etc/archy-recovery.conf";
 
 enum class ParseOutcome { Run, ExitOk, ExitUsage };
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "AgentEndpoints.h"
+#include "AgentOps.h"
 #include "CliClient.h"
 #include "CommandLine.h"
 #include "Logging.h"
@@ -77,6 +78,16 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
         return ExitAlreadyRunning;
     }
 
+    // Metrics and notifications follow the agent from its first signal on.
+    AgentOps ops(&agent, options);
+    {
+        QString error;
+        if (!ops.start(&error)) {
+            qCritical().noquote() << error;
+            return ExitUsage;
+        }
+    }
+
     UnixSignalWatcher signalWatcher;
     bool stopping = false;
     auto stop = [&] {
@@ -112,7 +123,8 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
                 QCoreApplication::exit(ExitHistoryNotWritten);
                 return;
             }
-            QCoreApplication::exit(report.failed().isEmpty() ? ExitOk : ExitContainerFailed);
+            const int code = report.failed().isEmpty() ? ExitOk : ExitContainerFailed;
+            ops.whenNotificationsDone([code] { QCoreApplication::exit(code); });
             return;
         }
         systemdNotify(QStringLiteral("READY=1\nSTATUS=%1 of %2 containers running")

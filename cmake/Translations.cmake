@@ -1,7 +1,7 @@
 # archy_add_translations(<target>)
 #
 # Embeds translations/archy-recovery_<lang>.qm into <target> under the resource prefix /i18n
-# (loaded by archy::installTranslators()). lupdate scans core/, remote/, ui/ and app/, not only <target>'s own
+# (loaded by archy::installTranslators()). lupdate scans core/, remote/, ops/, ui/ and app/, not only <target>'s own
 # sources, so every tr() string of the application lands in the .ts files.
 #
 # Refresh the .ts files after changing strings:  cmake --build <build> --target update_translations
@@ -10,6 +10,7 @@ function(archy_add_translations target)
     file(GLOB_RECURSE archy_tr_sources CONFIGURE_DEPENDS
         ${root}/core/*.cpp ${root}/core/*.h
         ${root}/remote/*.cpp ${root}/remote/*.h
+        ${root}/ops/*.cpp ${root}/ops/*.h
         ${root}/ui/*.cpp ${root}/ui/*.h
         ${root}/app/*.cpp ${root}/app/*.h)
     qt_add_translations(${target}
@@ -19,7 +20,7 @@ function(archy_add_translations target)
             # English: only the plural forms of %n strings (the source text is English already).
             ${root}/translations/archy-recovery_en.ts
         SOURCES ${archy_tr_sources}
-        INCLUDE_DIRECTORIES ${root}/core ${root}/remote ${root}/ui ${root}/app
+        INCLUDE_DIRECTORIES ${root}/core ${root}/remote ${root}/ops ${root}/ui ${root}/app
         RESOURCE_PREFIX /i18n
         LUPDATE_OPTIONS -no-obsolete -locations none)
 endfunction()

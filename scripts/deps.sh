@@ -17,6 +17,9 @@ packages=(
     # benchmarks (scripts/bench.sh, scripts/bench-gui.sh: a session bus with the accessibility bus,
     # probed from Debian's python3 with python3-dbus)
     bc time dbus dbus-bin at-spi2-core python3 python3-dbus
+    # ecosystem tests: promtool and a real Prometheus scraping --metrics; the Debian package build
+    # and lintian (scripts/package.sh); the bash completion and man page checks
+    prometheus debhelper dpkg-dev lintian bash-completion man-db
 )
 
 # Debian 13 (Qt 6.8) moved Qt's SVG icon and image plugins out of libqt6svg6 into qt6-svg-plugins;

@@ -13,6 +13,7 @@ struct AgentOptions
 
     QString dataDir;               ///< required
     QString podmanProgram;         ///< empty: found on PATH
+    QString systemctlProgram;      ///< for containers systemd manages; empty: found on PATH
     int snapshotDelaySec = 120;    ///< first periodic snapshot
     int snapshotIntervalSec = 120; ///< then every this many seconds
     int startGapSec = 0;           ///< pause between container starts (throttle for low-power nodes)

@@ -27,6 +27,12 @@ PodmanCall *ContainerStarter::start(const QList<RecoveryTarget> &targets, int ti
     return m_podman.call(Podman::startArguments(names), timeoutMs, parent);
 }
 
+QString ContainerStarter::startedNote(const RecoveryTarget &target) const
+{
+    Q_UNUSED(target)
+    return QString();
+}
+
 QStringList ContainerStarter::startedNames(const QByteArray &standardOutput)
 {
     QStringList names;

@@ -33,6 +33,9 @@ public:
     /// What the finished @p call means for each of @p names.
     virtual QHash<QString, PodmanResult> results(const PodmanCall &call, const QStringList &names) const;
 
+    /// What a screen may say of @p target once its start worked (empty: nothing to add).
+    virtual QString startedNote(const RecoveryTarget &target) const;
+
     const Podman &podman() const { return m_podman; }
 
     /// The names `podman start` printed: one line per container it started.

@@ -18,6 +18,7 @@
 #include "RecoveryRun.h"
 #include "SnapshotWriter.h"
 #include "StartupRecovery.h"
+#include "SystemdStarter.h"
 #include "podman/Podman.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
@@ -99,6 +100,8 @@ RecoveryAgent::Private::Private(RecoveryAgent *q, const AgentOptions &options)
     policy.failedDependency =
         options.resident ? RunPolicy::FailedDependency::Hold : RunPolicy::FailedDependency::Fail;
     scheduler = new RecoveryRun(podman, policy, {}, q);
+    // Containers systemd manages come back through their units; rootless ones through the user's.
+    scheduler->setStarter(std::make_shared<SystemdStarter>(podman, options.systemctlProgram, ::geteuid() != 0));
     startup = new StartupRecovery(podman, options, &report, scheduler, pending, q);
     watchdog = new ContainerWatchdog(podman, options, pending, q);
     snapshots = new SnapshotWriter(

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include "podman/Labels.h"
@@ -60,6 +61,14 @@ QList<RecoveryTarget> targets(const Input &input)
         result.append(target);
     }
     return result;
+}
+
+QString systemdUnitOf(const QMap<QString, QString> &labels)
+{
+    // A label is data: only a plain unit name may reach systemctl (never an option, a path or a glob).
+    static const QRegularExpression unit(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9:_.\\\\@-]{0,250}\\.service$"));
+    const QString name = labels.value(QStringLiteral("PODMAN_SYSTEMD_UNIT"));
+    return unit.match(name).hasMatch() ? name : QString();
 }
 
 QStringList namesToInspect(const QList<RecoveryTarget> &targets)

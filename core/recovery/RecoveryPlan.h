@@ -29,6 +29,10 @@ struct Input
  */
 QList<RecoveryTarget> targets(const Input &input);
 
+/// The systemd unit a container's labels name (PODMAN_SYSTEMD_UNIT), if it is a plausible unit
+/// name; empty otherwise.
+QString systemdUnitOf(const QMap<QString, QString> &labels);
+
 /// The names whose dependencies and healthchecks must be inspected before starting.
 QStringList namesToInspect(const QList<RecoveryTarget> &targets);
 

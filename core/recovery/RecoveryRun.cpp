@@ -458,7 +458,8 @@ void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
         item.readyAtMs = nowMs();
         qCInfo(lcRecovery).noquote() << "started" << name << "- waiting for it to be healthy";
     } else if (result.ok) {
-        markRunning(item, item.permanentNote);
+        const QString how = m_starter->startedNote(item.target);
+        markRunning(item, item.permanentNote.isEmpty() ? how : item.permanentNote);
         qCInfo(lcRecovery).noquote() << "started" << name;
     } else if (!m_cancelled && status.attempts < item.maxAttempts && !isPermanentFailure(result)) {
         const int delay = backoffMs(m_policy, status.attempts);
