@@ -34,9 +34,9 @@ declare -A seeds=(
     [fuzz_history]="history-sample.jsonl protocol-state-huge-times.json"
     [fuzz_protocol_server]="protocol-hello.json protocol-retry.json"
     [fuzz_protocol_client]="protocol-state.json protocol-container.json protocol-state-huge-times.json"
-    [fuzz_podman_ps]="ps-running-podman43.json ps-stopped-podman43.json ps-names-string-podman1.json ps-without-names.json ps-empty-array.json ps-not-a-list.json"
-    [fuzz_podman_inspect]="inspect-podman43.json"
-    [fuzz_podman_event]="events-podman43.jsonl"
+    [fuzz_podman_ps]="ps-all-podman431.json ps-all-podman542.json ps-running-podman43.json ps-stopped-podman43.json ps-names-string-podman1.json ps-without-names.json ps-empty-array.json ps-not-a-list.json"
+    [fuzz_podman_inspect]="inspect-podman43.json inspect-all-podman431.json inspect-all-podman542.json"
+    [fuzz_podman_event]="events-stream-podman431.jsonl events-stream-podman542.jsonl"
     [fuzz_token]="remote-token.txt"
 )
 
