@@ -96,6 +96,10 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
         buildNodeDock();
 
     if (m_mode == WindowMode::Kiosk) {
+        // The kiosk covers its screen and sizes its fonts and targets from its own height
+        // (resizeEvent): a minimum size taken from the metrics of a bigger screen would only keep
+        // it from ever reaching 800x480, where the smaller metrics fit.
+        layout()->setSizeConstraint(QLayout::SetNoConstraint);
         const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
         applyKioskMetrics(s ? s->geometry().height() : 480);
     } else {
