@@ -23,6 +23,7 @@
 #include "HistoryView.h"
 #include "DetailsPage.h"
 #include "MainWindow.h"
+#include "NodeInfoPage.h"
 #include "StatusText.h"
 #include "TextWrap.h"
 
@@ -663,6 +664,7 @@ void TestMainWindow::reconnectReloadsEverything()
     RecoveryReport after = makeCleanReport();
     backend.setConnection(Connection::Connected, QStringLiteral("Connected to x"));
     backend.resetTo(after);
+    window.containerModel()->flush(); // the reset came within the batch of the reconnect
     QCOMPARE(window.containerModel()->rowCount(), 1);
     QVERIFY(!window.crashBanner()->isAlarming());
     QVERIFY(window.containerView()->retryButton(QStringLiteral("lnd")) == nullptr);
@@ -739,20 +741,27 @@ void TestMainWindow::endpointInfoWrapsOnKiosk()
     window.setEndpointInfo(info);
     QCOMPARE(window.endpointInfo(), info);
 
-    window.showHistory();
-    QLabel *footer = window.historyView()->footerLabel();
-    QTRY_VERIFY(footer->isVisible());
-    QCOMPARE(withoutBreaks(footer->text()), info);
-    QTRY_VERIFY2(fullyShown(footer, &window), qPrintable(QStringLiteral("%1x%2 needs %3")
-                                                             .arg(footer->width())
-                                                             .arg(footer->height())
-                                                             .arg(footer->heightForWidth(footer->width()))));
-    // Wrapped, not clipped: more than one line, and readable.
-    QVERIFY(footer->height() >= 2 * footer->fontMetrics().height());
-    QVERIFY(footer->font().pixelSize() >= 14 || footer->font().pointSizeF() >= 10);
+    // Issue 8: where the agent listens and its fingerprint are on the node page, reached by a tap.
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("nodeButton")), Qt::LeftButton);
+    NodeInfoPage *page = window.nodeInfoPage();
+    QTRY_VERIFY(page->isVisible());
+    QLabel *label = page->infoLabel();
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY(withoutBreaks(label->text()).contains(info));
+    // Wrapped, not clipped: more than one line, as tall as its text needs, and readable.
+    QTRY_VERIFY2(label->heightForWidth(label->width()) <= label->height(),
+                 qPrintable(QStringLiteral("%1x%2 needs %3")
+                                .arg(label->width())
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    QVERIFY(label->height() >= 2 * label->fontMetrics().height());
+    QVERIFY(label->font().pixelSize() >= 14 || label->font().pointSizeF() >= 10);
+    QVERIFY(label->mapTo(&window, QPoint(label->width(), 0)).x() <= window.width()); // no sideways overflow
 
     window.setEndpointInfo(QString());
-    QVERIFY(!footer->isVisible());
+    QVERIFY(!withoutBreaks(label->text()).contains(fingerprint));
+    QTest::mouseClick(page->backButton(), Qt::LeftButton);
+    QTRY_VERIFY(!page->isVisible());
 }
 
 void TestMainWindow::endpointInfoInAbout()
