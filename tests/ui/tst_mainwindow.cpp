@@ -668,8 +668,9 @@ void TestMainWindow::reconnectReloadsEverything()
     QCOMPARE(window.containerModel()->rowCount(), 1);
     QVERIFY(!window.crashBanner()->isAlarming());
     QVERIFY(window.containerView()->retryButton(QStringLiteral("lnd")) == nullptr);
-    QVERIFY(
-        window.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("1 of 1")));
+    // Issue 8's headline: a clean boot with everything up, in words, not "1 of 1 recovered".
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(),
+             StatusText::tr("All %n services are running", nullptr, 1));
 }
 
 void TestMainWindow::setBackendSwitches()
