@@ -768,7 +768,9 @@ void MainWindow::updateSummary()
         ++inRun;
         done += isInFlight(entry.state) ? 0 : 1;
     }
-    const bool inFlight = m_model->inFlightCount() > 0 && inRun > 0;
+    // Only while the agent is heard: without a connection the rows are the last known state, and
+    // a bar would claim live progress (on the kiosk its room goes to the connection banner).
+    const bool inFlight = m_commandsEnabled && m_model->inFlightCount() > 0 && inRun > 0;
     if (inFlight) {
         m_progress->setRange(0, inRun);
         m_progress->setValue(done);
