@@ -77,6 +77,9 @@ void ContainerView::setTouchMode(bool touch, int touchSize)
         QScroller::grabGesture(viewport(), QScroller::LeftMouseButtonGesture);
     else
         QScroller::ungrabGesture(viewport());
+    // The list is what gives way on a small screen: it may shrink to the header and one row
+    // (it scrolls) instead of its default minimum, which would push the kiosk past 480 px.
+    setMinimumHeight(touch ? 2 * m_touchSize : 0);
     applyColumnLayout();
     syncAllRows();
 }

@@ -187,6 +187,10 @@ void HistoryView::setTouchSize(int touchSize)
     const QString rowStyle = QStringLiteral("QTreeView::item { min-height: %1px; }").arg(size);
     m_list->setStyleSheet(rowStyle);
     m_details->setStyleSheet(rowStyle);
+    // The lists scroll: on the 480 px kiosk they give way (down to two rows) so the page and its
+    // Back button fit on the screen.
+    m_list->setMinimumHeight(2 * size);
+    m_details->setMinimumHeight(2 * size);
 }
 
 void HistoryView::refresh()

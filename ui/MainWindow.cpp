@@ -96,6 +96,10 @@ MainWindow::MainWindow(RecoveryBackend *backend, WindowMode mode, QWidget *paren
         buildNodeDock();
 
     if (m_mode == WindowMode::Kiosk) {
+        // The kiosk covers its screen and sizes its fonts and targets from its own height
+        // (resizeEvent): a minimum size taken from the metrics of a bigger screen would only keep
+        // it from ever reaching 800x480, where the smaller metrics fit.
+        layout()->setSizeConstraint(QLayout::SetNoConstraint);
         const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
         applyKioskMetrics(s ? s->geometry().height() : 480);
     } else {
@@ -764,7 +768,9 @@ void MainWindow::updateSummary()
         ++inRun;
         done += isInFlight(entry.state) ? 0 : 1;
     }
-    const bool inFlight = m_model->inFlightCount() > 0 && inRun > 0;
+    // Only while the agent is heard: without a connection the rows are the last known state, and
+    // a bar would claim live progress (on the kiosk its room goes to the connection banner).
+    const bool inFlight = m_commandsEnabled && m_model->inFlightCount() > 0 && inRun > 0;
     if (inFlight) {
         m_progress->setRange(0, inRun);
         m_progress->setValue(done);

@@ -22,7 +22,6 @@
 
 using namespace integration;
 
-
 class TestAgentIntegration : public QObject
 {
     Q_OBJECT
@@ -63,9 +62,10 @@ void TestAgentIntegration::residentSurvivesSigkill()
     for (const QString &name : names)
         QVERIFY2(m_fx->sandbox().run(name), qPrintable(m_fx->sandbox().lastError()));
     const QString dir = m_fx->path(QStringLiteral("resident"));
-    const QStringList args = dataDirArgs(dir)
-        + QStringList{QStringLiteral("--snapshot-delay"), QStringLiteral("0"), QStringLiteral("--snapshot-interval"),
-                      QStringLiteral("1"), QStringLiteral("--start-gap"), QStringLiteral("0")};
+    const QStringList args =
+        dataDirArgs(dir) + QStringList{QStringLiteral("--snapshot-delay"),    QStringLiteral("0"),
+                                       QStringLiteral("--snapshot-interval"), QStringLiteral("1"),
+                                       QStringLiteral("--start-gap"),         QStringLiteral("0")};
 
     QProcess *first = m_fx->start(QStringList{QStringLiteral("--no-gui")} + args);
     QVERIFY(first->waitForStarted());
@@ -76,7 +76,8 @@ void TestAgentIntegration::residentSurvivesSigkill()
                      if (!file.open(QIODevice::ReadOnly))
                          return false;
                      const QByteArray data = file.readAll();
-                     return data.contains("\"web\"") && data.contains("\"db\"") && data.contains("\"indexer\"");
+                     return data.contains("\"web\"") && data.contains("\"db\"") &&
+                            data.contains("\"indexer\"");
                  },
                  20000),
              "the agent never wrote a snapshot with the three containers");
@@ -188,27 +189,32 @@ void TestAgentIntegration::reusedPidInNewNamespaceIsACrash()
 {
     ARCHY_REQUIRE_PODMAN(*m_fx);
     QProcess probe;
-    probe.start(QStringLiteral("unshare"), {QStringLiteral("-pf"), QStringLiteral("--mount-proc"), QStringLiteral("true")});
+    probe.start(QStringLiteral("unshare"),
+                {QStringLiteral("-pf"), QStringLiteral("--mount-proc"), QStringLiteral("true")});
     if (!probe.waitForFinished() || probe.exitCode() != 0)
         QSKIP("unshare -pf --mount-proc is not allowed here; pid namespace reuse cannot be shown");
 
     QVERIFY(m_fx->sandbox().run(QStringLiteral("ns1")));
     QVERIFY(m_fx->sandbox().run(QStringLiteral("ns2")));
     const QString dir = m_fx->path(QStringLiteral("namespace"));
-    const QStringList agentArgs{QStringLiteral("--mount-proc"), QStringLiteral("--kill-child"), QStringLiteral(AGENT_PATH), QStringLiteral("--no-gui")};
+    const QStringList agentArgs{QStringLiteral("--mount-proc"), QStringLiteral("--kill-child"),
+                                QStringLiteral(AGENT_PATH), QStringLiteral("--no-gui")};
 
     // First life: pid 1 in its own namespace.
     QProcess first;
     first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    first.start(QStringLiteral("unshare"), QStringList{QStringLiteral("-pf")} + agentArgs + dataDirArgs(dir)
-                    + QStringList{QStringLiteral("--snapshot-delay"), QStringLiteral("0"),
-                                  QStringLiteral("--snapshot-interval"), QStringLiteral("1")});
+    first.start(QStringLiteral("unshare"),
+                QStringList{QStringLiteral("-pf")} + agentArgs + dataDirArgs(dir) +
+                    QStringList{QStringLiteral("--snapshot-delay"), QStringLiteral("0"),
+                                QStringLiteral("--snapshot-interval"), QStringLiteral("1")});
     QVERIFY(first.waitForStarted());
     const QString snapshotPath = QDir(dir).filePath(QStringLiteral("running-containers.json"));
-    QVERIFY(waitFor([&] {
-        QFile file(snapshotPath);
-        return file.open(QIODevice::ReadOnly) && file.readAll().contains("\"ns2\"");
-    }, 20000));
+    QVERIFY(waitFor(
+        [&] {
+            QFile file(snapshotPath);
+            return file.open(QIODevice::ReadOnly) && file.readAll().contains("\"ns2\"");
+        },
+        20000));
     QFile markerFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")));
     QVERIFY(markerFile.open(QIODevice::ReadOnly));
     archy::MarkerRecord marker;
@@ -219,18 +225,21 @@ void TestAgentIntegration::reusedPidInNewNamespaceIsACrash()
     // SIGKILL to unshare: --kill-child takes the namespace's pid 1 (the agent) down with it.
     first.kill();
     QVERIFY(first.waitForFinished());
-    QVERIFY(waitFor([&] {
-        QProcess pgrep;
-        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), dir});
-        return pgrep.waitForFinished() && pgrep.exitCode() == 1;
-    }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            QProcess pgrep;
+            pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), dir});
+            return pgrep.waitForFinished() && pgrep.exitCode() == 1;
+        },
+        5000));
     QVERIFY(m_fx->sandbox().kill(QStringLiteral("ns1")));
     QVERIFY(m_fx->sandbox().kill(QStringLiteral("ns2")));
 
     // Second life: again pid 1 in a new namespace. The marker's pid is alive (it is us), yet a crash.
     QProcess second;
-    second.start(QStringLiteral("unshare"), QStringList{QStringLiteral("-pf")} + agentArgs + dataDirArgs(dir)
-                     + QStringList{QStringLiteral("--once"), QStringLiteral("--json")});
+    second.start(QStringLiteral("unshare"),
+                 QStringList{QStringLiteral("-pf")} + agentArgs + dataDirArgs(dir) +
+                     QStringList{QStringLiteral("--once"), QStringLiteral("--json")});
     QVERIFY(second.waitForFinished(60000));
     QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
     const QJsonObject report = QJsonDocument::fromJson(second.readAllStandardOutput()).object();
@@ -249,22 +258,25 @@ void TestAgentIntegration::hostileNamesNeverReachPodman()
 
     const QString dir = m_fx->path(QStringLiteral("hostile"));
     QVERIFY(QDir().mkpath(dir));
-    const QStringList hostile{QStringLiteral("--all"), QStringLiteral("a;touch /tmp/pwned"),
+    const QStringList hostile{QStringLiteral("--all"),     QStringLiteral("a;touch /tmp/pwned"),
                               QStringLiteral("../../etc"), QStringLiteral("$(reboot)"),
-                              QStringLiteral("x\ny"), QString(300, QLatin1Char('a'))};
+                              QStringLiteral("x\ny"),      QString(300, QLatin1Char('a'))};
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
     writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
-              seedSnapshot(QStringList{QStringLiteral("good-one")} + hostile + QStringList{QStringLiteral("good.two")},
+              seedSnapshot(QStringList{QStringLiteral("good-one")} + hostile +
+                               QStringList{QStringLiteral("good.two")},
                            m_fx->sandbox().image()));
 
     // A logging podman wrapper shows exactly which names reached podman.
     const QString log = m_fx->path(QStringLiteral("podman-calls.log"));
     const QString wrapper = m_fx->path(QStringLiteral("podman-logging"));
     writeFile(wrapper, QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '%1'\nexec '%2' \"$@\"\n")
-                           .arg(log, m_fx->sandbox().podmanPath()).toUtf8());
+                           .arg(log, m_fx->sandbox().podmanPath())
+                           .toUtf8());
     QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
-    const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json"), QStringLiteral("--podman"), wrapper});
+    const AgentRun run = runOnce(dataDirArgs(dir) +
+                                 QStringList{QStringLiteral("--json"), QStringLiteral("--podman"), wrapper});
     QCOMPARE(run.exitCode, 1); // some failed
     const QJsonObject report = reportOf(run);
     QCOMPARE(report.value(QLatin1String("recovered")).toInt(), 2);
@@ -298,11 +310,12 @@ void TestAgentIntegration::hangingPodmanIsCutOff()
     const QString pidFile = m_fx->path(QStringLiteral("hang.pids"));
     qputenv("FAKE_PODMAN_MODE", "start=hang-ignore-term");
     qputenv("FAKE_PODMAN_PIDFILE", pidFile.toUtf8());
-    const AgentRun run = runOnce(dataDirArgs(dir)
-                                 + QStringList{QStringLiteral("--json"), QStringLiteral("--start-timeout"),
-                                               QStringLiteral("1"), QStringLiteral("--max-attempts"), QStringLiteral("2"),
-                                               QStringLiteral("--backoff-initial"), QStringLiteral("0"),
-                                               QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
+    const AgentRun run =
+        runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json"), QStringLiteral("--start-timeout"),
+                                               QStringLiteral("1"), QStringLiteral("--max-attempts"),
+                                               QStringLiteral("2"), QStringLiteral("--backoff-initial"),
+                                               QStringLiteral("0"), QStringLiteral("--podman"),
+                                               QStringLiteral(FAKE_PODMAN_PATH)});
     qunsetenv("FAKE_PODMAN_MODE");
     qunsetenv("FAKE_PODMAN_PIDFILE");
     QCOMPARE(run.exitCode, 1);
@@ -339,45 +352,68 @@ void TestAgentIntegration::hugeSnapshotIsRefusedCheaply()
             file.write(chunk);
         file.write("{\"name\":\"last\",\"image\":\"i\"}]}");
     }
-    const QStringList args = dataDirArgs(dir)
-        + QStringList{QStringLiteral("--json"), QStringLiteral("--no-start-stopped"), QStringLiteral("--podman"),
-                      QStringLiteral(FAKE_PODMAN_PATH)};
+    const QStringList args =
+        dataDirArgs(dir) + QStringList{QStringLiteral("--json"), QStringLiteral("--no-start-stopped"),
+                                       QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)};
     const AgentRun run = runOnce(args);
     QCOMPARE(run.exitCode, 0);
-    // Sanity bounds only (the benchmark measures): refusing costs no parse and no 50 MB buffer.
-    QVERIFY2(run.elapsedMs < 1000, qPrintable(QString::number(run.elapsedMs)));
+    // No wall-clock bound here (it failed on a loaded machine; the benchmark measures speed):
+    // "cheaply" is checked below as peak memory and CPU time, each against a baseline run.
     const QJsonObject report = reportOf(run);
     QCOMPARE(report.value(QLatin1String("crash")).toBool(), true);
     QCOMPARE(report.value(QLatin1String("total")).toInt(), 0);
     QVERIFY2(report.value(QLatin1String("snapshotWarning")).toString().contains(QLatin1String("refused")),
              qPrintable(report.value(QLatin1String("snapshotWarning")).toString()));
 
-    // Peak memory against the same program on an empty data dir, measured here and now.
-    const auto peakKib = [](const QStringList &agentArgs) {
+    // Peak memory and CPU time (user + system: unlike wall time, not stretched by other load on
+    // the machine) against the same program on an empty data dir, measured here and now.
+    struct Cost
+    {
+        qint64 peakKib = -1;
+        double cpuSeconds = -1;
+    };
+    const auto costOf = [](const QStringList &agentArgs) {
         QProcess timed;
         timed.start(QStringLiteral("/usr/bin/time"),
-                    QStringList{QStringLiteral("-f"), QStringLiteral("peak-kib=%M"), QStringLiteral(AGENT_PATH),
-                                QStringLiteral("--no-gui"), QStringLiteral("--once")}
-                        + agentArgs);
+                    QStringList{QStringLiteral("-f"), QStringLiteral("peak-kib=%M cpu-s=%U %S"),
+                                QStringLiteral(AGENT_PATH), QStringLiteral("--no-gui"),
+                                QStringLiteral("--once")} +
+                        agentArgs);
         timed.waitForFinished(30000);
         const QByteArray err = timed.readAllStandardError();
+        Cost cost;
         const int at = err.lastIndexOf("peak-kib=");
-        return at < 0 ? qint64(-1) : err.mid(at + 9).trimmed().toLongLong();
+        if (at < 0)
+            return cost;
+        const QList<QByteArray> fields = err.mid(at).trimmed().split(' ');
+        if (fields.size() != 3)
+            return cost;
+        cost.peakKib = fields.at(0).mid(9).toLongLong();
+        cost.cpuSeconds = fields.at(1).mid(6).toDouble() + fields.at(2).toDouble();
+        return cost;
     };
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
-    const qint64 hugePeak = peakKib(args);
+    const Cost huge = costOf(args);
     const QString emptyDir = m_fx->path(QStringLiteral("huge-baseline"));
-    const qint64 baselinePeak = peakKib(dataDirArgs(emptyDir) + args.mid(2));
-    if (hugePeak < 0 || baselinePeak < 0)
+    const Cost baseline = costOf(dataDirArgs(emptyDir) + args.mid(2));
+    if (huge.peakKib < 0 || baseline.peakKib < 0)
         QSKIP("/usr/bin/time (package time) is missing: peak memory not measured");
-    QVERIFY2(hugePeak < baselinePeak + 8 * 1024,
-             qPrintable(QStringLiteral("peak %1 KiB against %2 KiB without a snapshot").arg(hugePeak).arg(baselinePeak)));
+    QVERIFY2(huge.peakKib < baseline.peakKib + 8 * 1024,
+             qPrintable(QStringLiteral("peak %1 KiB against %2 KiB without a snapshot")
+                            .arg(huge.peakKib)
+                            .arg(baseline.peakKib)));
+    // Generous: parsing 50 MB of JSON costs seconds of CPU; refusing by size costs next to nothing.
+    QVERIFY2(huge.cpuSeconds < baseline.cpuSeconds + 1.0,
+             qPrintable(QStringLiteral("%1 s CPU against %2 s without a snapshot")
+                            .arg(huge.cpuSeconds)
+                            .arg(baseline.cpuSeconds)));
 }
 
 void TestAgentIntegration::secondInstanceExits3()
 {
     const QString dir = m_fx->path(QStringLiteral("second"));
-    QProcess *first = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir) + QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
+    QProcess *first = m_fx->start(QStringList{QStringLiteral("--no-gui")} + dataDirArgs(dir) +
+                                  QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
     const QString markerPath = QDir(dir).filePath(QStringLiteral("archipelago.pid"));
     QVERIFY(waitFor([&] { return QFile::exists(markerPath); }, 10000));
     QFile marker(markerPath);
@@ -385,7 +421,8 @@ void TestAgentIntegration::secondInstanceExits3()
     const QByteArray before = marker.readAll();
     marker.close();
 
-    const AgentRun second = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
+    const AgentRun second =
+        runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--podman"), QStringLiteral(FAKE_PODMAN_PATH)});
     QCOMPARE(second.exitCode, 3);
     QVERIFY2(second.err.contains("Another archy-recovery instance"), second.err.constData());
     QVERIFY2(second.err.contains(QByteArray::number(first->processId())), second.err.constData());
@@ -421,9 +458,10 @@ void TestAgentIntegration::missingPodmanIsReported()
     const QString dir = m_fx->path(QStringLiteral("nopodman"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), "999999999");
-    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot({QStringLiteral("web")}, QStringLiteral("img")));
-    const AgentRun run = runOnce(dataDirArgs(dir)
-                                 + QStringList{QStringLiteral("--json"), QStringLiteral("--podman"),
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
+              seedSnapshot({QStringLiteral("web")}, QStringLiteral("img")));
+    const AgentRun run =
+        runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json"), QStringLiteral("--podman"),
                                                QStringLiteral("/nonexistent/podman")});
     QCOMPARE(run.exitCode, 1);
     const QJsonObject web = containerIn(reportOf(run), QStringLiteral("web"));
@@ -442,7 +480,8 @@ void TestAgentIntegration::garbageMarkerIsACrash()
     const QString dir = m_fx->path(QStringLiteral("garbage"));
     QVERIFY(QDir().mkpath(dir));
     writeFile(QDir(dir).filePath(QStringLiteral("archipelago.pid")), QByteArray("\x00\xff garbage\n", 11));
-    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")), seedSnapshot({QStringLiteral("g1")}, m_fx->sandbox().image()));
+    writeFile(QDir(dir).filePath(QStringLiteral("running-containers.json")),
+              seedSnapshot({QStringLiteral("g1")}, m_fx->sandbox().image()));
     const AgentRun run = runOnce(dataDirArgs(dir) + QStringList{QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = reportOf(run);
@@ -466,7 +505,8 @@ void TestAgentIntegration::guiRecoversInProcess()
     QVERIFY(m_fx->sandbox().run(QStringLiteral("gui-b")));
     QVERIFY(m_fx->sandbox().kill(QStringLiteral("gui-a")));
     QVERIFY(m_fx->sandbox().kill(QStringLiteral("gui-b")));
-    const QString dir = m_fx->path(mode.isEmpty() ? QStringLiteral("gui-desktop") : QStringLiteral("gui-kiosk"));
+    const QString dir =
+        m_fx->path(mode.isEmpty() ? QStringLiteral("gui-desktop") : QStringLiteral("gui-kiosk"));
     QVERIFY(QDir().mkpath(dir));
     const QString markerPath = QDir(dir).filePath(QStringLiteral("archipelago.pid"));
     writeFile(markerPath, QByteArray::number(deadPid()));

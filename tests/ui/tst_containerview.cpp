@@ -1,4 +1,3 @@
-#include <QElapsedTimer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -185,8 +184,8 @@ void TestContainerView::fiftyContainersStayCheap()
     RecoveryReport report;
     report.crashInfo.crash = true;
     for (int i = 0; i < 50; ++i)
-        report.containers.append(makeStatus(QStringLiteral("c%1").arg(i, 2, 10, QLatin1Char('0')),
-                                            ContainerState::Waiting));
+        report.containers.append(
+            makeStatus(QStringLiteral("c%1").arg(i, 2, 10, QLatin1Char('0')), ContainerState::Waiting));
     QSignalSpy resets(m_model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
@@ -198,11 +197,10 @@ void TestContainerView::fiftyContainersStayCheap()
     inserted.clear();
     layouts.clear();
     m_view->setCurrentIndex(m_model->index(10, ContainerModel::Name));
+    const QString selected = m_model->status(10).name;
 
-    const ContainerState cycle[] = {ContainerState::Starting, ContainerState::Failed, ContainerState::Starting,
-                                    ContainerState::Running};
-    QElapsedTimer timer;
-    timer.start();
+    const ContainerState cycle[] = {ContainerState::Starting, ContainerState::Failed,
+                                    ContainerState::Starting, ContainerState::Running};
     for (int i = 0; i < 500; ++i) {
         const int row = (i * 7) % 50;
         ContainerStatus status = m_model->status(row);
@@ -215,24 +213,43 @@ void TestContainerView::fiftyContainersStayCheap()
             QCoreApplication::processEvents(); // let the view paint now and then, as it would live
     }
     QCoreApplication::processEvents();
-    const qint64 elapsed = timer.elapsed();
 
     QCOMPARE(resets.count(), 0);
     QCOMPARE(inserted.count(), 0);
     // Problems first: a row whose state changes may move (a layout change), never more than once per change.
     QVERIFY(layouts.count() <= 500);
-    QCOMPARE(changed.count(), 500);
+    // The cost is counted, not timed: one dataChanged of one row per change. The once-a-second
+    // clock of Starting rows ("Starting · 45 s") also emits dataChanged, for the display roles of
+    // one row; how many of those come depends on how long the loop takes, so they are counted apart.
+    int perChange = 0;
     for (const QList<QVariant> &args : std::as_const(changed)) {
         const auto topLeft = args.at(0).value<QModelIndex>();
         const auto bottomRight = args.at(1).value<QModelIndex>();
         QCOMPARE(topLeft.row(), bottomRight.row()); // one row per change, not the whole table
+        const auto roles = args.at(2).value<QList<int>>();
+        if (roles.isEmpty())
+            ++perChange;
+        else
+            QVERIFY(roles.contains(ContainerModel::BarTextRole)); // a clock tick
     }
-    QCOMPARE(m_view->currentIndex().row(), 10); // selection survived
-    int buttons = 0;
-    for (int row = 0; row < 50; ++row)
-        buttons += m_view->retryButton(m_model->status(row).name) ? 1 : 0;
-    QCOMPARE(buttons, m_model->failedCount());
-    QVERIFY2(elapsed < 3000, qPrintable(QStringLiteral("%1 ms for 500 changes").arg(elapsed)));
+    QCOMPARE(perChange, 500);
+    // Selection survived: the same container is still current, wherever problems-first moved it.
+    QCOMPARE(m_model->status(m_view->currentIndex().row()).name, selected);
+    // Every problem row has its Retry; a retried row keeps its (disabled) button while in flight;
+    // no running row has one.
+    int problemButtons = 0;
+    for (int row = 0; row < 50; ++row) {
+        const FleetEntry entry = m_model->entry(row);
+        QPushButton *button = m_view->retryButton(entry.status.name);
+        if (isProblem(entry.state)) {
+            QVERIFY(button);
+            ++problemButtons;
+        } else if (button) {
+            QVERIFY2(isInFlight(entry.state), qPrintable(entry.status.name));
+            QVERIFY(!button->isEnabled());
+        }
+    }
+    QCOMPARE(problemButtons, m_model->failedCount());
 }
 
 QTEST_MAIN(TestContainerView)

@@ -2,6 +2,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -22,6 +23,7 @@
 #include "HistoryView.h"
 #include "DetailsPage.h"
 #include "MainWindow.h"
+#include "NodeInfoPage.h"
 #include "StatusText.h"
 #include "TextWrap.h"
 
@@ -110,11 +112,12 @@ void TestMainWindow::buttonTextsFit_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<bool>("kiosk");
     for (const char *language : {"en", "de", "es"}) {
-        QTest::addRow("%s kiosk 800x480", language) << QString::fromLatin1(language) << QSize(800, 480) << true;
-        QTest::addRow("%s kiosk 1920x1080", language) << QString::fromLatin1(language) << QSize(1920, 1080)
-                                                      << true;
-        QTest::addRow("%s desktop 1280x800", language) << QString::fromLatin1(language) << QSize(1280, 800)
-                                                       << false;
+        QTest::addRow("%s kiosk 800x480", language)
+            << QString::fromLatin1(language) << QSize(800, 480) << true;
+        QTest::addRow("%s kiosk 1920x1080", language)
+            << QString::fromLatin1(language) << QSize(1920, 1080) << true;
+        QTest::addRow("%s desktop 1280x800", language)
+            << QString::fromLatin1(language) << QSize(1280, 800) << false;
     }
 }
 
@@ -134,7 +137,8 @@ void TestMainWindow::buttonTextsFit()
     FakeBackend backend;
     RecoveryReport report = makeCrashReport();
     // The long, real-world wording of the engine, not the short one of the fixture.
-    report.crashInfo.reason = QStringLiteral("The previous run (pid 999999999) ended without a clean shutdown.");
+    report.crashInfo.reason =
+        QStringLiteral("The previous run (pid 999999999) ended without a clean shutdown.");
     ContainerStatus loop = makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed,
                                       QStringLiteral("Keeps stopping within a minute of being started"), 3);
     loop.crashLoop = true;
@@ -161,14 +165,14 @@ void TestMainWindow::buttonTextsFit()
         option.text = button->text();
         option.icon = button->icon();
         option.iconSize = button->iconSize();
-        const QRect contents = button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
+        const QRect contents =
+            button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
         const int iconWidth = button->icon().isNull() ? 0 : button->iconSize().width() + 4;
         const int needed = QFontMetrics(button->font()).horizontalAdvance(button->text()) + iconWidth;
-        QVERIFY2(contents.width() >= needed,
-                 qPrintable(QStringLiteral("%1 \"%2\": %3 < %4")
-                                .arg(button->objectName(), button->text())
-                                .arg(contents.width())
-                                .arg(needed)));
+        QVERIFY2(contents.width() >= needed, qPrintable(QStringLiteral("%1 \"%2\": %3 < %4")
+                                                            .arg(button->objectName(), button->text())
+                                                            .arg(contents.width())
+                                                            .arg(needed)));
         // Row buttons may be scrolled away; the others must lie inside the window.
         if (button->parentWidget() == window.containerView()->viewport())
             continue;
@@ -372,7 +376,8 @@ void TestMainWindow::desktopRemembersGeometry()
     // restoreGeometry() shrinks a window wider than its screen, and the offscreen screen is small.
     const QScreen *screen = QGuiApplication::primaryScreen();
     QVERIFY(screen);
-    const QSize wanted(screen->availableGeometry().width() * 3 / 4 + 1, screen->availableGeometry().height() * 3 / 4 + 1);
+    const QSize wanted(screen->availableGeometry().width() * 3 / 4 + 1,
+                       screen->availableGeometry().height() * 3 / 4 + 1);
     FakeBackend backend;
     {
         MainWindow window(&backend, WindowMode::Desktop);
@@ -411,10 +416,12 @@ void TestMainWindow::retryAllFailed()
 
     backend.change(makeStatus(QStringLiteral("lnd"), ContainerState::Running, {}, 2));
     backend.change(makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed, QStringLiteral("e"), 2));
+    window.containerModel()->flush(); // the second change of a burst waits for the batch
     QVERIFY(window.retryAllButton()->isEnabled());
     QVERIFY(!window.containerView()->retryButton(QStringLiteral("lnd")));
 
     backend.change(makeStatus(QStringLiteral("nbxplorer"), ContainerState::Running, {}, 3));
+    window.containerModel()->flush();
     QVERIFY(!window.retryAllButton()->isEnabled()); // nothing left to retry
 }
 
@@ -467,7 +474,20 @@ void TestMainWindow::summaryAndErrors()
     auto *summary = window.findChild<QLabel *>(QStringLiteral("summaryLabel"));
     QVERIFY(summary->text().contains(QLatin1String("need attention")));
     auto *busy = window.findChild<QLabel *>(QStringLiteral("busyLabel"));
+    auto *progress = window.findChild<QProgressBar *>(QStringLiteral("overallProgress"));
+    QVERIFY(progress);
     QVERIFY(!busy->isVisible());
+    // electrs starts and mempool-web waits: the overall N-of-M bar says "busy" (issue 8), the word
+    // is not shown twice.
+    QVERIFY(progress->isVisible());
+    backend.setBusy(true);
+    QVERIFY(!busy->isVisible());
+    backend.setBusy(false);
+    // Nothing in flight any more: busy (a request being handled) is the word's to say.
+    backend.change(makeStatus(QStringLiteral("electrs"), ContainerState::Running, {}, 1));
+    backend.change(makeStatus(QStringLiteral("mempool-web"), ContainerState::Running, {}, 1));
+    window.containerModel()->flush();
+    QVERIFY(!progress->isVisible());
     backend.setBusy(true);
     QVERIFY(busy->isVisible());
     backend.setBusy(false);
@@ -514,8 +534,9 @@ const QString NewPin = QStringLiteral("12:34:") + QStringLiteral("99:").repeated
 
 QString changedCertificateDetail()
 {
-    return QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://node7.local:8443. Expected "
-                          "SHA-256 %1 but the server presented %2.")
+    return QStringLiteral(
+               "The agent's certificate CHANGED - refusing to connect to wss://node7.local:8443. Expected "
+               "SHA-256 %1 but the server presented %2.")
         .arg(OldPin, NewPin);
 }
 
@@ -523,8 +544,8 @@ QString changedCertificateDetail()
 bool fullyShown(const QLabel *label, const QWidget *window)
 {
     const QRect inWindow(label->mapTo(window, QPoint(0, 0)), label->size());
-    return label->isVisible() && window->rect().contains(inWindow)
-           && label->heightForWidth(label->width()) <= label->height();
+    return label->isVisible() && window->rect().contains(inWindow) &&
+           label->heightForWidth(label->width()) <= label->height();
 }
 
 } // namespace
@@ -575,8 +596,9 @@ void TestMainWindow::connectionStatesShown()
     QVERIFY(window.crashBanner()->acknowledgeButton()->isEnabled());
 
     // Lost: the last rows stay, every command is disabled, the banner says why and when.
-    const QString lost = QStringLiteral("No connection to /run/archy/control.sock (the agent closed the connection); "
-                                        "trying again in 2.0 s.");
+    const QString lost =
+        QStringLiteral("No connection to /run/archy/control.sock (the agent closed the connection); "
+                       "trying again in 2.0 s.");
     backend.setConnection(Connection::Reconnecting, lost);
     QVERIFY(banner->isVisible());
     QTRY_VERIFY(fullyShown(banner->detailsLabel(), &window));
@@ -609,7 +631,9 @@ void TestMainWindow::connectionStatesShown()
     QVERIFY(shown.contains(OldPin));
     QVERIFY(shown.contains(NewPin));
     QTRY_VERIFY2(fullyShown(banner->detailsLabel(), &window),
-             qPrintable(QStringLiteral("%1x%2").arg(banner->detailsLabel()->width()).arg(banner->detailsLabel()->height())));
+                 qPrintable(QStringLiteral("%1x%2")
+                                .arg(banner->detailsLabel()->width())
+                                .arg(banner->detailsLabel()->height())));
     QVERIFY(!window.retryAllButton()->isEnabled());
     if (!kiosk) {
         QCOMPARE(label->text(), ConnectionBanner::shortText(Connection::Refused, {}));
@@ -640,10 +664,13 @@ void TestMainWindow::reconnectReloadsEverything()
     RecoveryReport after = makeCleanReport();
     backend.setConnection(Connection::Connected, QStringLiteral("Connected to x"));
     backend.resetTo(after);
+    window.containerModel()->flush(); // the reset came within the batch of the reconnect
     QCOMPARE(window.containerModel()->rowCount(), 1);
     QVERIFY(!window.crashBanner()->isAlarming());
     QVERIFY(window.containerView()->retryButton(QStringLiteral("lnd")) == nullptr);
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("1 of 1")));
+    // Issue 8's headline: a clean boot with everything up, in words, not "1 of 1 recovered".
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(),
+             StatusText::tr("All %n services are running", nullptr, 1));
 }
 
 void TestMainWindow::setBackendSwitches()
@@ -709,25 +736,33 @@ void TestMainWindow::endpointInfoWrapsOnKiosk()
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString fingerprint = QStringLiteral("AB:CD:") + QStringLiteral("5E:").repeated(29) + QStringLiteral("F0");
+    const QString fingerprint =
+        QStringLiteral("AB:CD:") + QStringLiteral("5E:").repeated(29) + QStringLiteral("F0");
     const QString info = QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 ") + fingerprint;
     window.setEndpointInfo(info);
     QCOMPARE(window.endpointInfo(), info);
 
-    window.showHistory();
-    QLabel *footer = window.historyView()->footerLabel();
-    QTRY_VERIFY(footer->isVisible());
-    QCOMPARE(withoutBreaks(footer->text()), info);
-    QTRY_VERIFY2(fullyShown(footer, &window), qPrintable(QStringLiteral("%1x%2 needs %3")
-                                                         .arg(footer->width())
-                                                         .arg(footer->height())
-                                                         .arg(footer->heightForWidth(footer->width()))));
-    // Wrapped, not clipped: more than one line, and readable.
-    QVERIFY(footer->height() >= 2 * footer->fontMetrics().height());
-    QVERIFY(footer->font().pixelSize() >= 14 || footer->font().pointSizeF() >= 10);
+    // Issue 8: where the agent listens and its fingerprint are on the node page, reached by a tap.
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("nodeButton")), Qt::LeftButton);
+    NodeInfoPage *page = window.nodeInfoPage();
+    QTRY_VERIFY(page->isVisible());
+    QLabel *label = page->infoLabel();
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY(withoutBreaks(label->text()).contains(info));
+    // Wrapped, not clipped: more than one line, as tall as its text needs, and readable.
+    QTRY_VERIFY2(label->heightForWidth(label->width()) <= label->height(),
+                 qPrintable(QStringLiteral("%1x%2 needs %3")
+                                .arg(label->width())
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    QVERIFY(label->height() >= 2 * label->fontMetrics().height());
+    QVERIFY(label->font().pixelSize() >= 14 || label->font().pointSizeF() >= 10);
+    QVERIFY(label->mapTo(&window, QPoint(label->width(), 0)).x() <= window.width()); // no sideways overflow
 
     window.setEndpointInfo(QString());
-    QVERIFY(!footer->isVisible());
+    QVERIFY(!withoutBreaks(label->text()).contains(fingerprint));
+    QTest::mouseClick(page->backButton(), Qt::LeftButton);
+    QTRY_VERIFY(!page->isVisible());
 }
 
 void TestMainWindow::endpointInfoInAbout()
