@@ -19,6 +19,7 @@
 #include "SnapshotWriter.h"
 #include "StartupRecovery.h"
 #include "podman/Podman.h"
+#include "state/DataDir.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
 #include "state/HistoryWriter.h"
@@ -216,17 +217,9 @@ RecoveryAgent::OpenResult RecoveryAgent::open()
         d->error = RecoveryAgent::tr("No data directory was given.");
         return OpenResult::DataDirError;
     }
-    const QFileInfo info(dir);
-    if (!info.exists()) {
-        if (!QDir().mkpath(dir)) {
-            d->error = RecoveryAgent::tr("Cannot create the data directory %1.").arg(dir);
-            return OpenResult::DataDirError;
-        }
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    } else if (!info.isDir()) {
-        d->error = RecoveryAgent::tr("The data directory %1 is not a directory.").arg(dir);
+    // Created 0700 in one step; an existing one (and its state files) must be ours and private.
+    if (!DataDir::prepare(dir, &d->error))
         return OpenResult::DataDirError;
-    }
 
     switch (d->lock.tryLock()) {
     case InstanceLock::Result::Acquired:
