@@ -20,6 +20,7 @@
 #include "StartupRecovery.h"
 #include "SystemdStarter.h"
 #include "podman/Podman.h"
+#include "state/DataDir.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
 #include "state/HistoryWriter.h"
@@ -58,6 +59,7 @@ public:
     void onCrashLoop(const QString &name, int quickDeaths);
     void writeHistory(std::function<void()> then = {});
     void maybeFinishShutdown();
+    void finishShutdown(bool keepMarker);
     void removeMarker(std::function<void(const QString &error)> then);
 
     RecoveryAgent *q;
@@ -83,6 +85,10 @@ public:
         Down
     } phase = Phase::Closed;
     bool busy = false;
+    /// shutdown() came before the start-up recovery finished (Opened or Starting).
+    bool interrupted = false;
+    /// ...after start(): the run got under way and is recorded in the history.
+    bool interruptedRun = false;
 };
 
 RecoveryAgent::Private::Private(RecoveryAgent *q, const AgentOptions &options)
@@ -216,17 +222,9 @@ RecoveryAgent::OpenResult RecoveryAgent::open()
         d->error = RecoveryAgent::tr("No data directory was given.");
         return OpenResult::DataDirError;
     }
-    const QFileInfo info(dir);
-    if (!info.exists()) {
-        if (!QDir().mkpath(dir)) {
-            d->error = RecoveryAgent::tr("Cannot create the data directory %1.").arg(dir);
-            return OpenResult::DataDirError;
-        }
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    } else if (!info.isDir()) {
-        d->error = RecoveryAgent::tr("The data directory %1 is not a directory.").arg(dir);
+    // Created 0700 in one step; an existing one (and its state files) must be ours and private.
+    if (!DataDir::prepare(dir, &d->error))
         return OpenResult::DataDirError;
-    }
 
     switch (d->lock.tryLock()) {
     case InstanceLock::Result::Acquired:
@@ -494,6 +492,8 @@ void RecoveryAgent::shutdown()
     if (d->phase == Private::Phase::ShuttingDown || d->phase == Private::Phase::Down)
         return;
     const bool opened = d->phase != Private::Phase::Closed;
+    d->interrupted = d->phase == Private::Phase::Opened || d->phase == Private::Phase::Starting;
+    d->interruptedRun = d->phase == Private::Phase::Starting;
     d->phase = Private::Phase::ShuttingDown;
     d->options.resident = d->options.resident && opened;
     qCInfo(lcRecovery) << "shutting down";
@@ -510,7 +510,24 @@ void RecoveryAgent::Private::maybeFinishShutdown()
     if (phase != Phase::ShuttingDown || !pending->isIdle() || history->isBusy() || !scheduler->isFinished())
         return;
     phase = Phase::Down;
-    if (!options.resident) {
+    // Stopped before the start-up recovery finished: the history records how far it got, and after
+    // a crash the marker stays, so the next start-up still sees the crash and finishes the job.
+    const bool keepMarker = interrupted && report.crashInfo.crash;
+    if (interruptedRun) {
+        qCWarning(lcRecovery).noquote()
+            << "start-up recovery interrupted by shutdown"
+            << (keepMarker ? "; the crash stays pending for the next start-up" : "");
+        report.finishedAtMs = nowMs();
+        report.revision += 1;
+        writeHistory([this, keepMarker] { finishShutdown(keepMarker); });
+        return;
+    }
+    finishShutdown(keepMarker);
+}
+
+void RecoveryAgent::Private::finishShutdown(bool keepMarker)
+{
+    if (!options.resident || keepMarker) {
         lock.unlock();
         emit q->shutdownFinished();
         return;

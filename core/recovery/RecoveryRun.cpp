@@ -1,6 +1,7 @@
 #include "RecoveryRun.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -76,6 +77,8 @@ RecoveryRun::RecoveryRun(const Podman &podman, const RunPolicy &policy, const QL
         Item item;
         item.target = target;
         item.maxAttempts = m_policy.maxAttempts;
+        // Tried before and not running (a retry, a restart): it may be half-started.
+        item.needsRepair = target.repairFirst || target.status.attempts > 0;
         m_items.append(item);
     }
 }
@@ -103,7 +106,7 @@ bool RecoveryRun::isPending(const QString &name) const
     if (it == m_index.constEnd())
         return false;
     const Item &item = m_items.at(*it);
-    return item.call || item.probingHealth || !isTerminal(item.target.status.state);
+    return (item.call && !item.undoing) || item.probingHealth || !isTerminal(item.target.status.state);
 }
 
 int RecoveryRun::backoffMs(const RunPolicy &policy, int attempt)
@@ -153,11 +156,17 @@ void RecoveryRun::enqueue(const QList<RecoveryTarget> &targets, int freshAttempt
             it = m_index.insert(name, int(m_items.size()));
             Item item;
             item.target = target;
+            item.needsRepair = target.repairFirst || target.status.attempts > 0;
             m_items.append(item);
         } else {
             Item &known = m_items[*it];
-            if (known.call || known.probingHealth || known.target.status.state == ContainerState::Starting)
-                continue; // being started already
+            if ((known.call && !known.undoing) || known.probingHealth ||
+                known.target.status.state == ContainerState::Starting)
+                continue; // being started already (an undo in flight goes first: it holds the start)
+            // Tried before and not running: a cut-off start may have left it half-started.
+            const bool tried =
+                known.target.status.attempts > 0 && known.target.status.state != ContainerState::Running;
+            known.needsRepair = known.needsRepair || tried || target.repairFirst;
             const QStringList after = target.after.isEmpty() ? known.target.after : target.after;
             const bool gate = target.healthGate || known.target.healthGate;
             const QMap<QString, QString> labels =
@@ -205,9 +214,21 @@ void RecoveryRun::cancel()
         return;
     m_cancelled = true;
     m_timer->stop();
+    QSet<PodmanCall *> graced; // a shared call is cut off once
     for (Item &item : m_items) {
-        if (item.call) {
+        if (item.call && item.probingHealth) {
             item.call->cancel();
+        } else if (item.call) {
+            // Killing `podman start` can leave the container "initialized", where no later start
+            // works: let it finish, within a bound; applyResult() undoes what is cut off.
+            if (graced.contains(item.call))
+                continue;
+            graced.insert(item.call);
+            QPointer<PodmanCall> call = item.call;
+            QTimer::singleShot(ShutdownGraceMs, this, [call] {
+                if (call)
+                    call->cancel();
+            });
         } else if (item.probingHealth || !isTerminal(item.target.status.state)) {
             item.probingHealth = false;
             item.target.status.state = ContainerState::Failed;
@@ -326,7 +347,8 @@ void RecoveryRun::schedule()
         if (m_inFlight >= m_policy.parallel)
             break;
         const Item &item = m_items.at(index);
-        if (batching && !item.solo && m_starter->canShareCall(item.target)) {
+        // One that needs a repair first goes alone: its start follows its own `stop -t 0`.
+        if (batching && !item.solo && !item.needsRepair && m_starter->canShareCall(item.target)) {
             shared.append(index);
             continue;
         }
@@ -387,7 +409,6 @@ bool RecoveryRun::breakDependencyCycle()
 
 void RecoveryRun::launch(const QList<int> &indexes)
 {
-    QList<RecoveryTarget> targets;
     QStringList names;
     const qint64 now = nowMs();
     for (const int index : indexes) {
@@ -397,23 +418,80 @@ void RecoveryRun::launch(const QList<int> &indexes)
         if (status.startedAtMs == 0)
             status.startedAtMs = now;
         status.note = m_items.at(index).permanentNote;
-        targets.append(m_items.at(index).target);
         names.append(status.name);
     }
     if (names.size() == 1)
         qCInfo(lcRecovery).noquote() << "starting" << names.constFirst() << "attempt"
-                                     << targets.constFirst().status.attempts;
+                                     << m_items.at(indexes.constFirst()).target.status.attempts;
     else
         qCInfo(lcRecovery).noquote() << "starting" << names.size()
                                      << "containers in one call:" << names.join(QLatin1Char(' '));
     m_lastLaunchMs = now;
     ++m_inFlight;
+    for (const int index : indexes)
+        update(m_items[index]);
+    Item &first = m_items[indexes.constFirst()];
+    if (names.size() > 1 || !first.needsRepair) {
+        callStart(names);
+        return;
+    }
+    // Part of this attempt: a container stuck "initialized" only starts after a stop.
+    const QString name = names.constFirst();
+    qCInfo(lcRecovery).noquote() << "repairing" << name << "before starting it (podman stop -t 0)";
+    first.needsRepair = false;
+    first.call = m_podman.call(Podman::repairArguments(name), m_policy.startTimeoutMs, this);
+    PodmanCall *repair = first.call;
+    connect(repair, &PodmanCall::done, this, [this, repair, name] {
+        repair->deleteLater();
+        Item &repaired = itemFor(name);
+        repaired.call = nullptr;
+        if (!repair->result().ok)
+            qCWarning(lcRecovery).noquote() << "repair of" << name << "failed:" << repair->result().errorText;
+        if (m_cancelled) {
+            --m_inFlight;
+            repaired.target.status.state = ContainerState::Failed;
+            repaired.target.status.error = tr("Not started: shutting down.");
+            repaired.target.status.finishedAtMs = nowMs();
+            update(repaired);
+            checkFinished();
+            return;
+        }
+        callStart({name});
+    });
+}
+
+void RecoveryRun::callStart(const QStringList &names)
+{
+    QList<RecoveryTarget> targets;
+    targets.reserve(names.size());
+    for (const QString &name : names)
+        targets.append(itemFor(name).target);
     PodmanCall *call = m_starter->start(targets, batchTimeoutMs(m_policy, int(names.size())), this);
     connect(call, &PodmanCall::done, this, [this, call, names] { onStartDone(call, names); });
-    for (const int index : indexes) {
-        m_items[index].call = call;
-        update(m_items[index]);
-    }
+    for (const QString &name : names)
+        itemFor(name).call = call;
+}
+
+void RecoveryRun::undo(Item &item)
+{
+    // The call was cut off mid-start: leave the container stopped, not "initialized".
+    const QString name = item.target.status.name;
+    qCInfo(lcRecovery).noquote() << "undoing the cut-off start of" << name << "(podman stop -t 0)";
+    item.undoing = true;
+    item.call = m_podman.call(Podman::repairArguments(name), m_policy.startTimeoutMs, this);
+    PodmanCall *call = item.call;
+    connect(call, &PodmanCall::done, this, [this, call, name] {
+        call->deleteLater();
+        Item &undone = itemFor(name);
+        undone.call = nullptr;
+        undone.undoing = false;
+        if (!call->result().ok)
+            qCWarning(lcRecovery).noquote() << "undo of" << name << "failed:" << call->result().errorText;
+        if (m_cancelled)
+            checkFinished();
+        else
+            schedule();
+    });
 }
 
 void RecoveryRun::onStartDone(PodmanCall *call, const QStringList &names)
@@ -432,6 +510,7 @@ void RecoveryRun::onStartDone(PodmanCall *call, const QStringList &names)
             item.target.status.state = ContainerState::Waiting;
             item.target.status.note = item.permanentNote;
             item.solo = true;
+            item.needsRepair = true; // the shared call may have been cut off while starting it
             item.readyAtMs = 0;
             update(item);
             continue;
@@ -462,6 +541,9 @@ void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
         markRunning(item, item.permanentNote.isEmpty() ? how : item.permanentNote);
         qCInfo(lcRecovery).noquote() << "started" << name;
     } else if (!m_cancelled && status.attempts < item.maxAttempts && !isPermanentFailure(result)) {
+        // Whatever the failure, the next attempt first takes it out of a half-started state
+        // (a no-op for a stopped container).
+        item.needsRepair = true;
         const int delay = backoffMs(m_policy, status.attempts);
         status.state = ContainerState::Waiting;
         status.error = readableError(result.errorText, name);
@@ -477,6 +559,10 @@ void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
         status.error = readableError(result.errorText, name);
         status.finishedAtMs = nowMs();
         qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
+        if (result.timedOut || result.exitCode < 0)
+            undo(item); // cut off (timeout, shutdown): it may be left "initialized"
+        else
+            item.needsRepair = true; // a later retry (enqueue) repairs it first
     }
 }
 
@@ -517,7 +603,8 @@ void RecoveryRun::onHealthProbeDone(PodmanCall *call, const QString &name)
         update(item);
     } else if (nowMs() >= item.healthDeadlineMs) {
         const QString note = tr("Its health check did not pass within %n seconds; the containers "
-                                "waiting for it were started anyway.", nullptr, m_policy.healthTimeoutMs / 1000);
+                                "waiting for it were started anyway.",
+                                nullptr, m_policy.healthTimeoutMs / 1000);
         markRunning(item, note);
         qCWarning(lcRecovery).noquote() << name << "not healthy in time; dependants start anyway";
         update(item);
@@ -536,7 +623,8 @@ void RecoveryRun::update(Item &item)
         for (const QString &dependency : std::as_const(item.target.after)) {
             const auto it = m_index.constFind(dependency);
             if (it != m_index.constEnd() && m_items.at(*it).target.status.state != ContainerState::Running)
-                status.waitingFor.append(dependency); // a failed one too: it is waited for until it comes back
+                status.waitingFor.append(
+                    dependency); // a failed one too: it is waited for until it comes back
         }
     } else {
         status.retryAtMs = 0;

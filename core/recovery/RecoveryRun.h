@@ -71,6 +71,12 @@ struct RecoveryTarget
  *
  * It lives as long as the engine: enqueue() adds work at any time; finished() is emitted each time
  * everything queued is settled (running, failed, or held by a failed dependency).
+ *
+ * No container is left half-started: a `podman start` cut off (timeout) can leave it "initialized",
+ * where every later start fails, so a failed attempt is repaired (`podman stop -t 0`) before the
+ * next one, and a cut-off last attempt is undone the same way. A container that needs a repair
+ * gets its own start call right after it; the others still share calls. cancel() lets starts in
+ * flight finish (bounded by ShutdownGraceMs) instead of killing them.
  */
 class RecoveryRun final : public QObject
 {
@@ -95,8 +101,14 @@ public:
     /// Someone else started @p name (podman's start event): it counts as running, and what waited
     /// for it goes ahead.
     void cameBack(const QString &name);
-    /// Stops launching; calls in flight are stopped. finished() follows. Nothing is queued after.
+    /// Stops launching; health probes in flight are stopped, starts in flight may finish (at most
+    /// ShutdownGraceMs, then they are cut off and undone). finished() follows. Nothing is queued after.
     void cancel();
+    /// A killed `podman start` leaves conmon/runc finishing behind it, so even an undo right after
+    /// can lose the race and leave the container "initialized": starts get time to finish. Under
+    /// load a start of a vfs container takes 10-20 s here; 40 s stays inside systemd's 60 s
+    /// TimeoutStopSec (a start's own timeout, 30 s by default, usually ends it first).
+    static constexpr int ShutdownGraceMs = 40000;
     /// Nothing queued or in flight (and start() was called).
     bool isFinished() const { return m_finished; }
     bool isCancelled() const { return m_cancelled; }
@@ -121,7 +133,9 @@ private:
         QString permanentNote; ///< survives retries, unlike the backoff note
         bool probingHealth = false;
         qint64 healthDeadlineMs = 0;
-        bool solo = false; ///< failed in a shared call: its next attempt goes alone
+        bool solo = false;        ///< failed in a shared call: its next attempt goes alone
+        bool needsRepair = false; ///< `podman stop -t 0` before the next start (which goes alone)
+        bool undoing = false;     ///< `call` is the undo of a cut-off start
     };
     enum class Deps
     {
@@ -137,6 +151,8 @@ private:
     bool breakDependencyCycle();
     bool anyCallInFlight() const;
     void launch(const QList<int> &indexes);
+    void callStart(const QStringList &names);
+    void undo(Item &item);
     void launchHealthProbe(Item &item);
     void onStartDone(PodmanCall *call, const QStringList &names);
     void applyResult(Item &item, const PodmanResult &result);

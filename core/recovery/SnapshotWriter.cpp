@@ -74,16 +74,25 @@ void SnapshotWriter::write()
         [this, count = int(snapshot.containers.size())](const QString &error) {
             m_writing = false;
             if (!error.isEmpty()) {
-                qCWarning(lcState).noquote() << "cannot write the snapshot:" << error;
+                // Disk full, a read-only remount: try again soon rather than at the next event or
+                // reconcile (up to minutes away), backing off so a lasting fault costs little.
+                // Not once stopped: a shutdown stays bounded.
+                m_dirty = true;
+                m_retryMs = m_retryMs == 0 ? RetryInitialMs : qMin(m_retryMs * 2, RetryMaxMs);
+                qCWarning(lcState).noquote()
+                    << "cannot write the snapshot:" << error << "- retrying in" << m_retryMs << "ms";
                 emit writeFailed(QCoreApplication::translate("archy::RecoveryAgent",
                                                              "Cannot write the container snapshot: %1")
                                      .arg(error));
+                if (!m_stopped)
+                    m_debounce->start(m_retryMs);
             } else {
+                m_retryMs = 0;
                 qCDebug(lcState) << "snapshot written:" << count << "containers";
                 emit written(count);
+                if (m_dirty) // changed while writing
+                    m_stopped ? write() : changed();
             }
-            if (m_dirty) // changed while writing
-                m_stopped ? write() : changed();
             m_pending->end();
         });
 }

@@ -16,7 +16,8 @@ class PendingWork;
 /**
  * Writes running-containers.json: a change is written after a short debounce (bounded latency:
  * later changes ride along with the first), one write at a time, a change during a write written
- * right after it. Also keeps the periodic timer that asks for a full reconcile (periodicDue()).
+ * right after it; a failed write is retried after 1 s, doubling up to 10 s. Also keeps the periodic timer
+ * that asks for a full reconcile (periodicDue()).
  */
 class SnapshotWriter final : public QObject
 {
@@ -47,6 +48,9 @@ signals:
 private:
     void write();
 
+    static constexpr int RetryInitialMs = 1000; ///< after a failed write; doubles up to RetryMaxMs
+    static constexpr int RetryMaxMs = 10000;
+
     QString m_dataDir;
     std::function<Snapshot()> m_source;
     PendingWork *m_pending;
@@ -57,6 +61,7 @@ private:
     bool m_dirty = false;
     bool m_writing = false;
     bool m_stopped = false;
+    int m_retryMs = 0; ///< delay before retrying a failed write; 0 after a success
 };
 
 } // namespace archy
