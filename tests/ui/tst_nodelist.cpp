@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -96,7 +97,8 @@ void TestNodeList::cleanup()
     m_engine.reset();
 }
 
-void TestNodeList::storeNode(const QString &name, const QUrl &url, const QString &tokenFile, const QString &pin)
+void TestNodeList::storeNode(const QString &name, const QUrl &url, const QString &tokenFile,
+                             const QString &pin)
 {
     QSettings settings(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
     settings.beginWriteArray(NodeList::settingsKey());
@@ -140,9 +142,11 @@ void TestNodeList::firstUsePinsAndShowsTheAgent()
     QVERIFY(qobject_cast<RemoteBackend *>(backend));
     QTRY_COMPARE_WITH_TIMEOUT(backend->connection(), Connection::Connected, 15000);
     // The same rows as the agent; at a glance: an unacknowledged crash, one of two running.
-    QCOMPARE(rowsOf(backend->currentReport().containers), rowsOf(m_engine->agent->currentReport().containers));
+    QCOMPARE(rowsOf(backend->currentReport().containers),
+             rowsOf(m_engine->agent->currentReport().containers));
     QTRY_COMPARE(list.healthAt(0), NodeList::Health::Attention);
-    QVERIFY2(list.statusTextAt(0).contains(QLatin1String("1 of 2 running, 1 failed")), qPrintable(list.statusTextAt(0)));
+    QVERIFY2(list.statusTextAt(0).contains(QLatin1String("1 of 2 running, 1 failed")),
+             qPrintable(list.statusTextAt(0)));
     QVERIFY(list.statusTextAt(0).contains(QLatin1String("Crash not acknowledged")));
 
     // Trusted on first use: pinned in the settings and shown.
@@ -168,7 +172,8 @@ void TestNodeList::firstUsePinsAndShowsTheAgent()
 
 void TestNodeList::changedCertificateIsRefused()
 {
-    const QString wrong = QStringLiteral("AB:CD:") + QStringLiteral("00:").repeated(29) + QStringLiteral("EF");
+    const QString wrong =
+        QStringLiteral("AB:CD:") + QStringLiteral("00:").repeated(29) + QStringLiteral("EF");
     storeNode(QStringLiteral("attic"), lanUrl(), m_tokenFile, wrong);
     NodeList list;
     list.show();
@@ -273,8 +278,8 @@ void TestNodeList::windowFollowsTheSelectedNode()
     QCOMPARE(list->currentRow(), 1);
     QCOMPARE(window.backend(), remote);
     QVERIFY(window.connectionBanner()->isVisible()); // connecting
-    QTRY_COMPARE_WITH_TIMEOUT(window.connectionLabel()->property("connection").toInt(), int(Connection::Connected),
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.connectionLabel()->property("connection").toInt(),
+                              int(Connection::Connected), 15000);
     QTRY_COMPARE(rowsOf(archy::test::statusesOf(window.containerModel())),
                  rowsOf(m_engine->agent->currentReport().containers));
     QVERIFY(window.crashBanner()->isAlarming());
@@ -284,14 +289,19 @@ void TestNodeList::windowFollowsTheSelectedNode()
     QPushButton *retry = window.containerView()->retryButton(QStringLiteral("bad"));
     QVERIFY(retry && retry->isEnabled());
     QTest::mouseClick(retry, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_engine->agent->currentReport().containers.constLast().state, ContainerState::Running,
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->agent->currentReport().containers.constLast().state,
+                              ContainerState::Running, 15000);
 
     // Back to this node.
     list->setCurrentRow(0);
     QCOMPARE(window.backend(), local.agent.get());
     QCOMPARE(window.connectionLabel()->text(), ConnectionBanner::shortText(Connection::InProcess, {}));
-    QCOMPARE(window.windowTitle(), QStringLiteral("Archy Recovery"));
+    // Issue 8: the window says which node it shows, this one too (by its host name), and no longer
+    // the remote one.
+    QVERIFY2(window.windowTitle().contains(QSysInfo::machineHostName()), qPrintable(window.windowTitle()));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Archy Recovery")));
+    if (!QSysInfo::machineHostName().contains(lanUrl().host()))
+        QVERIFY2(!window.windowTitle().contains(lanUrl().host()), qPrintable(window.windowTitle()));
 
     // The same node asked for again (the command line at the next start) is not added twice.
     QCOMPARE(window.addRemoteNode(lanUrl(), m_tokenFile), remote);
