@@ -559,8 +559,10 @@ void RecoveryRun::applyResult(Item &item, const PodmanResult &result)
         status.error = readableError(result.errorText, name);
         status.finishedAtMs = nowMs();
         qCWarning(lcRecovery).noquote() << "could not start" << name << ":" << result.errorText;
-        if (result.timedOut || result.exitCode < 0)
-            undo(item); // cut off (timeout, shutdown): it may be left "initialized"
+        // Cut off (timeout, killed, or ended during a shutdown, where podman may exit normally on
+        // SIGTERM): it may be left "initialized".
+        if (result.timedOut || result.exitCode < 0 || m_cancelled)
+            undo(item);
         else
             item.needsRepair = true; // a later retry (enqueue) repairs it first
     }
