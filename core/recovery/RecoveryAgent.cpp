@@ -20,6 +20,7 @@
 #include "StartupRecovery.h"
 #include "SystemdStarter.h"
 #include "podman/Podman.h"
+#include "podman/PodmanParse.h"
 #include "state/DataDir.h"
 #include "state/DurableFile.h"
 #include "state/History.h"
@@ -107,7 +108,8 @@ RecoveryAgent::Private::Private(RecoveryAgent *q, const AgentOptions &options)
         options.resident ? RunPolicy::FailedDependency::Hold : RunPolicy::FailedDependency::Fail;
     scheduler = new RecoveryRun(podman, policy, {}, q);
     // Containers systemd manages come back through their units; rootless ones through the user's.
-    scheduler->setStarter(std::make_shared<SystemdStarter>(podman, options.systemctlProgram, ::geteuid() != 0));
+    scheduler->setStarter(
+        std::make_shared<SystemdStarter>(podman, options.systemctlProgram, ::geteuid() != 0));
     startup = new StartupRecovery(podman, options, &report, scheduler, pending, q);
     watchdog = new ContainerWatchdog(podman, options, pending, q);
     snapshots = new SnapshotWriter(
@@ -278,6 +280,23 @@ void RecoveryAgent::start()
     emit busyChanged(true);
     d->scheduler->start();
     d->startup->start();
+    if (d->options.resident && d->podman.isAvailable()) {
+        // Screens show the whole fleet from the first moment; the start-up itself may inspect only
+        // the snapshot's containers, and the watchdog's first reconcile comes after the start-up.
+        d->pending->begin();
+        d->podman.call(Podman::psAllArguments(), d->options.podmanTimeoutSec * 1000, this,
+                       [this](const PodmanResult &result) {
+                           QList<PsEntry> entries;
+                           QString parseError;
+                           if (!result.ok)
+                               d->fleet->setPodmanProblem(result.errorText);
+                           else if (PodmanParse::parsePs(result.standardOutput, &entries, &parseError))
+                               d->fleet->setListing(entries);
+                           else
+                               d->fleet->setPodmanProblem(parseError);
+                           d->pending->end();
+                       });
+    }
 }
 
 void RecoveryAgent::Private::settled()
