@@ -280,9 +280,10 @@ void RecoveryAgent::start()
     emit busyChanged(true);
     d->scheduler->start();
     d->startup->start();
-    if (d->options.resident && d->podman.isAvailable()) {
+    if (d->podman.isAvailable()) {
         // Screens show the whole fleet from the first moment; the start-up itself may inspect only
         // the snapshot's containers, and the watchdog's first reconcile comes after the start-up.
+        // (One `ps -a` beside the start-up; it does not hold the start-up up.)
         d->pending->begin();
         d->podman.call(Podman::psAllArguments(), d->options.podmanTimeoutSec * 1000, this,
                        [this](const PodmanResult &result) {

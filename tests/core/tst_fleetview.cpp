@@ -148,11 +148,7 @@ void TestFleetView::crashShowsProblemsFirstAndEveryOtherState()
                         container(QStringLiteral("created"), QStringLiteral("created")),
                         container(QStringLiteral("skipme"), QStringLiteral("running"), ignore)}));
     FakePodman::setFailNames(QStringLiteral("lnd"));
-    // Resident, as under a screen: the whole fleet is listed while the start-up inspects only the
-    // snapshot's containers.
-    AgentOptions resident = options();
-    resident.resident = true;
-    RecoveryAgent agent(resident);
+    RecoveryAgent agent(options());
     const Fleet fleet = startAndGetFleet(agent);
     QStringList order;
     for (const FleetEntry &entry : fleet.containers)
