@@ -60,7 +60,8 @@ void HistoryWriter::written(const QString &error)
     if (!error.isEmpty()) {
         qCWarning(lcState).noquote() << "cannot write the history:" << error;
         emit writeFailed(
-            QCoreApplication::translate("archy::RecoveryAgent", "Cannot write the recovery history: %1").arg(error));
+            QCoreApplication::translate("archy::RecoveryAgent", "Cannot write the recovery history: %1")
+                .arg(error));
     }
     if (done.then)
         done.then();
