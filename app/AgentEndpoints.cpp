@@ -23,14 +23,9 @@ Q_LOGGING_CATEGORY(lcEndpoints, "archy.endpoints", QtInfoMsg)
 }
 
 AgentEndpoints::AgentEndpoints(RecoveryBackend *backend, const AppOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_server(new ControlServer(backend, this))
-    , m_dataDir(options.agent.dataDir)
-    , m_socketPath(options.socketPath)
-    , m_adminGroup(options.adminGroup)
-    , m_listen(options.listen)
-    , m_tlsCert(options.tlsCert)
-    , m_tlsKey(options.tlsKey)
+    : QObject(parent), m_server(new ControlServer(backend, this)), m_dataDir(options.agent.dataDir),
+      m_socketPath(options.socketPath), m_adminGroup(options.adminGroup), m_listen(options.listen),
+      m_tlsCert(options.tlsCert), m_tlsKey(options.tlsKey)
 {
 }
 
@@ -46,15 +41,17 @@ bool AgentEndpoints::start(QString *error)
         if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
             host = host.mid(1, host.size() - 2);
         if (colon <= 0 || !ok || port == 0 || port > 65535 || QHostAddress(host).isNull()) {
-            *error = QCoreApplication::translate("archy::AgentEndpoints",
-                                                 "--listen needs ADDRESS:PORT (for example 0.0.0.0:8443), not \"%1\".")
+            *error = QCoreApplication::translate(
+                         "archy::AgentEndpoints",
+                         "--listen needs ADDRESS:PORT (for example 0.0.0.0:8443), not \"%1\".")
                          .arg(m_listen);
             return false;
         }
         m_lanHost = host;
         m_lanPort = quint16(port);
         if (m_tlsCert.isEmpty() != m_tlsKey.isEmpty()) {
-            *error = QCoreApplication::translate("archy::AgentEndpoints", "--tls-cert and --tls-key go together.");
+            *error =
+                QCoreApplication::translate("archy::AgentEndpoints", "--tls-cert and --tls-key go together.");
             return false;
         }
     }
@@ -98,10 +95,11 @@ void AgentEndpoints::startLan(const QByteArray &token)
             qCCritical(lcEndpoints).noquote() << "LAN endpoint off:" << error;
             return;
         }
-        const QString info = QCoreApplication::translate("archy::AgentEndpoints", "LAN: wss://%1:%2 · certificate SHA-256 %3")
-                                 .arg(m_lanHost.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_lanHost) : m_lanHost)
-                                 .arg(m_server->lanPort())
-                                 .arg(identity.fingerprint());
+        const QString info =
+            QCoreApplication::translate("archy::AgentEndpoints", "LAN: wss://%1:%2 · certificate SHA-256 %3")
+                .arg(m_lanHost.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_lanHost) : m_lanHost)
+                .arg(m_server->lanPort())
+                .arg(identity.fingerprint());
         qCInfo(lcEndpoints).noquote() << info;
         emit lanReady(info);
         emit lanIdentity(
@@ -132,9 +130,9 @@ void AgentEndpoints::shareDataDirWithAdminGroup()
     if (fd < 0)
         return;
     struct stat info = {};
-    if (::fstat(fd, &info) == 0 && info.st_uid == ::geteuid()
-        && (info.st_gid == group->gr_gid || ::fchown(fd, uid_t(-1), group->gr_gid) == 0)
-        && (info.st_mode & 07777) == 0700)
+    if (::fstat(fd, &info) == 0 && info.st_uid == ::geteuid() &&
+        (info.st_gid == group->gr_gid || ::fchown(fd, uid_t(-1), group->gr_gid) == 0) &&
+        (info.st_mode & 07777) == 0700)
         ::fchmod(fd, 0710);
     ::close(fd);
 }

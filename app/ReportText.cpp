@@ -69,7 +69,8 @@ void printReport(const RecoveryReport &report, bool json)
         if (!c.image.isEmpty())
             out << " (" << safe(c.image) << ')';
         if (c.attempts > 1)
-            out << ' ' << QCoreApplication::translate("archy::ReportText", "[%n attempts]", nullptr, c.attempts);
+            out << ' '
+                << QCoreApplication::translate("archy::ReportText", "[%n attempts]", nullptr, c.attempts);
         if (c.state != ContainerState::Running && !c.error.isEmpty())
             out << ": " << safe(c.error);
         else if (!c.note.isEmpty())

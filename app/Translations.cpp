@@ -29,8 +29,8 @@ void installTranslators(QCoreApplication *app, const QString &language)
     auto *ours = new QTranslator(app);
     // English plurals ("1 service", "2 services") come from the English file: it is the fallback
     // for every language without a translation of its own.
-    if (ours->load(locale, QStringLiteral("archy-recovery"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || ours->load(QStringLiteral(":/i18n/archy-recovery_en")))
+    if (ours->load(locale, QStringLiteral("archy-recovery"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral(":/i18n/archy-recovery_en")))
         QCoreApplication::installTranslator(ours);
     else
         delete ours;
