@@ -1,6 +1,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QUrl>
 
 #include <memory>
 
@@ -26,13 +27,15 @@ using namespace archy;
 void setUpLogging()
 {
     if (qEnvironmentVariableIsSet("JOURNAL_STREAM")) {
-        qSetMessagePattern(QStringLiteral("%{if-debug}<7>%{endif}%{if-info}<6>%{endif}%{if-warning}<4>%{endif}"
-                                          "%{if-critical}<2>%{endif}%{if-fatal}<0>%{endif}"
-                                          "%{if-category}%{category}: %{endif}%{message}"));
+        qSetMessagePattern(
+            QStringLiteral("%{if-debug}<7>%{endif}%{if-info}<6>%{endif}%{if-warning}<4>%{endif}"
+                           "%{if-critical}<2>%{endif}%{if-fatal}<0>%{endif}"
+                           "%{if-category}%{category}: %{endif}%{message}"));
     } else {
-        qSetMessagePattern(QStringLiteral("%{time hh:mm:ss.zzz} %{if-debug}debug %{endif}%{if-warning}warning "
-                                          "%{endif}%{if-critical}error %{endif}%{if-category}%{category}: "
-                                          "%{endif}%{message}"));
+        qSetMessagePattern(
+            QStringLiteral("%{time hh:mm:ss.zzz} %{if-debug}debug %{endif}%{if-warning}warning "
+                           "%{endif}%{if-critical}error %{endif}%{if-category}%{category}: "
+                           "%{endif}%{message}"));
     }
     // podman's stderr, snapshot strings and network text reach the log: no escape sequences.
     installPrintableMessageHandler();
@@ -49,11 +52,16 @@ int runAttached(QCoreApplication &app, const AppOptions &options)
         return ExitUsage;
     }
     UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [] { QCoreApplication::exit(ExitOk); });
-    MainWindow window(backend.get(), options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app,
+                     [] { QCoreApplication::exit(ExitOk); });
+    // A window on a LAN agent names it by its address; "This node" is the local agent.
+    const QString nodeName = options.connectUrl.isEmpty() ? QString() : QUrl(options.connectUrl).host();
+    const std::unique_ptr<MainWindow> window =
+        MainWindow::create(backend.get(), options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop, nodeName);
     if (!options.connectUrl.isEmpty())
-        window.setEndpointInfo(QCoreApplication::translate("archy::main", "Connected to %1").arg(options.connectUrl));
-    window.showForMode();
+        window->setEndpointInfo(
+            QCoreApplication::translate("archy::main", "Connected to %1").arg(options.connectUrl));
+    window->showForMode();
     backend->start();
     return app.exec();
 }
@@ -71,7 +79,8 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
     case RecoveryAgent::OpenResult::AlreadyRunning:
         if (gui) {
             // The agent started at boot owns the state: show it instead of starting a second engine.
-            qInfo().noquote() << agent.errorString() << QCoreApplication::translate("archy::main", "Attaching to it.");
+            qInfo().noquote() << agent.errorString()
+                              << QCoreApplication::translate("archy::main", "Attaching to it.");
             return runAttached(app, options);
         }
         qCritical().noquote() << agent.errorString();
@@ -98,14 +107,16 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
         agent.shutdown();
     };
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [&](int signalNumber) {
-        qInfo().noquote() << QCoreApplication::translate("archy::main", "Signal %1 received, stopping.").arg(signalNumber);
+        qInfo().noquote()
+            << QCoreApplication::translate("archy::main", "Signal %1 received, stopping.").arg(signalNumber);
         stop();
     });
     // Logs go to stderr (the journal under systemd), which needs no reopening, and options are read
     // only at start: SIGHUP changes nothing and never stops the agent.
     QObject::connect(&signalWatcher, &UnixSignalWatcher::hangupReceived, &app, [] {
-        qInfo().noquote() << QCoreApplication::translate("archy::main", "SIGHUP received: logs go to stderr and need no "
-                                                                        "reopening; nothing is reloaded (restart to change options).");
+        qInfo().noquote() << QCoreApplication::translate(
+            "archy::main", "SIGHUP received: logs go to stderr and need no "
+                           "reopening; nothing is reloaded (restart to change options).");
     });
     QObject::connect(&agent, &RecoveryAgent::shutdownFinished, &app, [] { QCoreApplication::exit(ExitOk); });
 
@@ -118,7 +129,8 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
             printReport(report, options.json);
             // The history is how the owner sees what a boot-time run did: a run it misses is a failure.
             if (!agent.historyError().isEmpty()) {
-                qCritical().noquote() << QCoreApplication::translate("archy::main", "The recovery history could not be written: %1")
+                qCritical().noquote() << QCoreApplication::translate(
+                                             "archy::main", "The recovery history could not be written: %1")
                                              .arg(agent.historyError());
                 QCoreApplication::exit(ExitHistoryNotWritten);
                 return;
@@ -136,7 +148,8 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
     std::unique_ptr<AgentEndpoints> endpoints;
     if (!options.once) {
         endpoints = std::make_unique<AgentEndpoints>(&agent, options);
-        QObject::connect(endpoints.get(), &AgentEndpoints::lanIdentity, &agent, &RecoveryAgent::setLanEndpoint);
+        QObject::connect(endpoints.get(), &AgentEndpoints::lanIdentity, &agent,
+                         &RecoveryAgent::setLanEndpoint);
         QString error;
         if (!endpoints->start(&error)) {
             qCritical().noquote() << error;
@@ -146,8 +159,9 @@ int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
 
     std::unique_ptr<MainWindow> window;
     if (gui) {
-        window = std::make_unique<MainWindow>(&agent, options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
-        QObject::connect(endpoints.get(), &AgentEndpoints::lanReady, window.get(), &MainWindow::setEndpointInfo);
+        window = MainWindow::create(&agent, options.kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+        QObject::connect(endpoints.get(), &AgentEndpoints::lanReady, window.get(),
+                         &MainWindow::setEndpointInfo);
         window->showForMode();
         // Closing the window (after the kiosk's confirmation) stops the agent cleanly.
         QGuiApplication::setQuitOnLastWindowClosed(false);
@@ -168,8 +182,8 @@ int main(int argc, char **argv)
 
     // --no-gui never touches widgets, fonts or a display.
     const bool headless = archy::wantsHeadless(argc, argv);
-    if (!headless && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    if (!headless && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         // Without this, Qt aborts with a core dump; at boot, under systemd, that is what would happen.
         QTextStream(stderr) << "archy-recovery: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
                                "use --no-gui to run headless.\n";
@@ -202,7 +216,9 @@ int main(int argc, char **argv)
         return runAttached(*app, options);
     if (headless && !options.connectUrl.isEmpty()) {
         QTextStream(stderr) << "archy-recovery: "
-                            << QCoreApplication::translate("archy::main", "--connect goes with the GUI or a command (status, retry, history).")
+                            << QCoreApplication::translate(
+                                   "archy::main",
+                                   "--connect goes with the GUI or a command (status, retry, history).")
                             << '\n';
         return archy::ExitUsage;
     }

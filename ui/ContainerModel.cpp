@@ -8,6 +8,7 @@
 
 #include "Icons.h"
 #include "StatusText.h"
+#include "TextWrap.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -315,7 +316,7 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
             lines << tr("Error: %1").arg(c.error);
         if (!c.note.isEmpty())
             lines << c.note;
-        return lines.join(QLatin1Char('\n'));
+        return plainToolTip(lines.join(QLatin1Char('\n')));
     }
     case Qt::AccessibleTextRole:
         if (index.column() == Progress || index.column() == State)

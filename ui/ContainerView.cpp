@@ -11,6 +11,7 @@
 #include "ContainerModel.h"
 #include "Icons.h"
 #include "ProgressDelegate.h"
+#include "TextWrap.h"
 
 namespace archy {
 
@@ -256,7 +257,7 @@ void ContainerView::syncRows(int first, int last)
         }
         button->setProperty(ContainerNameProperty, name);
         button->setAccessibleName(tr("Retry %1").arg(name));
-        button->setToolTip(tr("Start %1 again").arg(name));
+        button->setToolTip(plainToolTip(tr("Start %1 again").arg(name)));
         button->setEnabled(m_retryEnabled && actionIndex.data(ContainerModel::CanRetryRole).toBool());
     }
     fitColumns();

@@ -14,6 +14,7 @@
 
 #include "Icons.h"
 #include "StatusText.h"
+#include "TextWrap.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -293,7 +294,7 @@ void HistoryView::fillDetails(const RecoveryReport &report)
         if (!c.note.isEmpty())
             error = error.isEmpty() ? c.note : tr("%1 (%2)").arg(error, c.note);
         item->setText(3, error);
-        item->setToolTip(3, error);
+        item->setToolTip(3, plainToolTip(error));
     }
 }
 

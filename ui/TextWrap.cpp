@@ -20,7 +20,8 @@ QString breakableText(const QString &text)
         if (c.isSpace())
             continue;
         // Lookahead: only runs that are long as a whole get breaks, so "wss://host:8443" stays intact.
-        if ((c == QLatin1Char(':') || c == QLatin1Char('/')) && i + 1 < text.size() && !text.at(i + 1).isSpace()) {
+        if ((c == QLatin1Char(':') || c == QLatin1Char('/')) && i + 1 < text.size() &&
+            !text.at(i + 1).isSpace()) {
             int end = i + 1;
             while (end < text.size() && !text.at(end).isSpace())
                 ++end;
@@ -39,6 +40,14 @@ QString withoutBreaks(const QString &text)
     QString out = text;
     out.remove(ZeroWidthSpace);
     return out;
+}
+
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    // Escaped and marked as rich text: Qt renders the escapes back into the literal characters.
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
 }
 
 } // namespace archy

@@ -9,6 +9,8 @@
 #include "ContainerView.h"
 #include "FakeBackend.h"
 #include "HistoryView.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "NodeList.h"
 #include "ProgressDelegate.h"
@@ -32,8 +34,9 @@ int main(int argc, char **argv)
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            QStringLiteral("Show the history page"));
     const QCommandLineOption cleanOption(QStringLiteral("clean"), QStringLiteral("Clean start, no crash"));
-    const QCommandLineOption nodesOption(QStringLiteral("nodes"),
-                                         QStringLiteral("Desktop node list: this node, a connected and a refused one"));
+    const QCommandLineOption nodesOption(
+        QStringLiteral("nodes"),
+        QStringLiteral("Desktop node list: this node, a connected and a refused one"));
     parser.addOptions({modeOption, sizeOption, outOption, historyOption, cleanOption, nodesOption});
     parser.process(app);
 
@@ -49,20 +52,22 @@ int main(int argc, char **argv)
         report.crashInfo.snapshotWarning.clear();
         // A note and a crash loop, so the pictures show both.
         report.containers[0].note = QStringLiteral("Healthy.");
-        ContainerStatus loop = makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed,
-                                          QStringLiteral("Keeps stopping within a minute of being started (3 times "
-                                                         "in a row); it is not restarted automatically any more."),
-                                          3);
+        ContainerStatus loop =
+            makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed,
+                       QStringLiteral("Keeps stopping within a minute of being started (3 times "
+                                      "in a row); it is not restarted automatically any more."),
+                       3);
         loop.crashLoop = true;
         report.containers.append(loop);
     }
     backend.setReport(report);
     backend.setBusy(!parser.isSet(cleanOption));
 
-    MainWindow window(&backend, mode);
+    const std::unique_ptr<MainWindow> ownedWindow = MainWindow::create(&backend, mode);
+    MainWindow &window = *ownedWindow;
     // What the app passes when the agent listens on the LAN (the kiosk shows it under the history).
-    window.setEndpointInfo(QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 B4:E2:")
-                           + QStringLiteral("26:").repeated(29) + QStringLiteral("94"));
+    window.setEndpointInfo(QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 B4:E2:") +
+                           QStringLiteral("26:").repeated(29) + QStringLiteral("94"));
     window.resize(size);
     window.show();
     // Freeze the busy animation at a pleasant spot.
@@ -74,20 +79,26 @@ int main(int argc, char **argv)
                             QStringLiteral("Connected to wss://pantry.local:8443 (agent 0.1.0)"));
     pantry.setReport(makeCleanReport());
     FakeBackend attic;
-    const QString pinned = QStringLiteral("3F:9A:") + QStringLiteral("C4:").repeated(29) + QStringLiteral("7E");
-    const QString presented = QStringLiteral("B4:E2:") + QStringLiteral("26:").repeated(29) + QStringLiteral("94");
+    const QString pinned =
+        QStringLiteral("3F:9A:") + QStringLiteral("C4:").repeated(29) + QStringLiteral("7E");
+    const QString presented =
+        QStringLiteral("B4:E2:") + QStringLiteral("26:").repeated(29) + QStringLiteral("94");
     attic.presetConnection(
         RecoveryBackend::Connection::Refused,
-        QStringLiteral("The agent's certificate CHANGED - refusing to connect to wss://attic.local:8443. Expected "
-                       "SHA-256 %1 but the server presented %2. If the agent was reinstalled, compare the new "
-                       "fingerprint with the one its screen shows and pin it again; otherwise someone may be "
-                       "intercepting the connection.")
+        QStringLiteral(
+            "The agent's certificate CHANGED - refusing to connect to wss://attic.local:8443. Expected "
+            "SHA-256 %1 but the server presented %2. If the agent was reinstalled, compare the new "
+            "fingerprint with the one its screen shows and pin it again; otherwise someone may be "
+            "intercepting the connection.")
             .arg(pinned, presented));
-    if (parser.isSet(nodesOption) && window.nodeList()) {
-        window.nodeList()->addBackend(QStringLiteral("pantry"), &pantry, QStringLiteral("wss://pantry.local:8443"));
-        window.nodeList()->addBackend(QStringLiteral("attic"), &attic, QStringLiteral("wss://attic.local:8443"));
-        window.nodeDock()->show();
-        window.nodeList()->setCurrentRow(0);
+    auto *desktop = qobject_cast<DesktopWindow *>(&window);
+    if (parser.isSet(nodesOption) && desktop) {
+        desktop->nodeList()->addBackend(QStringLiteral("pantry"), &pantry,
+                                        QStringLiteral("wss://pantry.local:8443"));
+        desktop->nodeList()->addBackend(QStringLiteral("attic"), &attic,
+                                        QStringLiteral("wss://attic.local:8443"));
+        desktop->nodeDock()->show();
+        desktop->nodeList()->setCurrentRow(0);
     }
 
     if (parser.isSet(historyOption)) {

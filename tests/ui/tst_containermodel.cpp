@@ -1,10 +1,26 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTextDocument>
 #include <QtTest>
 
 #include "ContainerModel.h"
 #include "StatusText.h"
 #include "FakeBackend.h"
+
+namespace {
+
+/// What a tooltip puts on the screen: Qt renders it as rich text when it looks like markup.
+QString shownToolTip(const QModelIndex &index)
+{
+    const QString tip = index.data(Qt::ToolTipRole).toString();
+    if (!Qt::mightBeRichText(tip))
+        return tip;
+    QTextDocument document;
+    document.setHtml(tip);
+    return document.toPlainText();
+}
+
+} // namespace
 
 using namespace archy;
 using namespace archy::test;
@@ -23,6 +39,7 @@ private slots:
     void finishedReportMergesWithoutReset();
     void columnsAndRoles();
     void crashLoopAndNote();
+    void toolTipShowsMarkupLiterally();
 };
 
 void TestContainerModel::modelTesterOverBackendSignals()
@@ -249,7 +266,27 @@ void TestContainerModel::crashLoopAndNote()
     // the full text stays in the tooltip and on the details page.
     const QModelIndex lndBar = model.index(model.rowOf(QStringLiteral("lnd")), ContainerModel::Progress);
     QCOMPARE(lndBar.data(ContainerModel::BarTextRole).toString(), QStringLiteral("port 9735 already in use"));
-    QVERIFY(lndBar.data(Qt::ToolTipRole).toString().contains(makeCrashReport().containers.at(3).error));
+    QVERIFY(shownToolTip(lndBar).contains(makeCrashReport().containers.at(3).error));
+}
+
+void TestContainerModel::toolTipShowsMarkupLiterally()
+{
+    // Names and podman's errors are data: a tooltip that looks like markup must not be rendered.
+    FakeBackend backend;
+    RecoveryReport report = makeCrashReport();
+    ContainerStatus hostile =
+        makeStatus(QStringLiteral("<b>evil</b>"), ContainerState::Failed,
+                   QStringLiteral("Error: <img src=x> & <a href=y>click</a>\nsecond line"), 1);
+    report.containers.append(hostile);
+    backend.setReport(report);
+    ContainerModel model;
+    model.setBackend(&backend);
+    const QModelIndex index = model.index(model.rowOf(hostile.name), ContainerModel::Name);
+    QVERIFY(index.isValid());
+    const QString shown = shownToolTip(index);
+    QVERIFY2(shown.contains(hostile.name), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("<img src=x> & <a href=y>click</a>")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("second line")), qPrintable(shown));
 }
 
 QTEST_MAIN(TestContainerModel)

@@ -12,6 +12,8 @@
 #include "DetailsPage.h"
 #include "FakeBackend.h"
 #include "HistoryView.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "NodeInfoPage.h"
 #include "recovery/FleetTypes.h"
@@ -71,7 +73,7 @@ void TestKioskPages::detailsAndBackByTapOnly()
                         entry(QStringLiteral("lnd"), FleetState::Failed, QString::fromLatin1(lndError)),
                         entry(QStringLiteral("electrs"), FleetState::Running)};
     backend.setFleet(fleet);
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.setGeometry(0, 0, 800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -123,7 +125,7 @@ void TestKioskPages::nodeInfoAndHistoryHaveBack()
     identity.listenAddress = QStringLiteral("wss://0.0.0.0:8443");
     identity.fingerprint = QStringLiteral("AB:CD:EF");
     backend.setIdentity(identity);
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.setGeometry(0, 0, 800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -156,7 +158,7 @@ void TestKioskPages::longNameNeverSqueezesTheStatus()
                               FleetState::CrashLoop, QStringLiteral("boom")),
                         entry(QStringLiteral("db"), FleetState::StoppedByOwner)};
     backend.setFleet(fleet);
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.setGeometry(0, 0, 800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -180,7 +182,7 @@ void TestKioskPages::cleanBootListsEveryRunningService()
     for (int i = 1; i <= 8; ++i)
         fleet.containers.append(entry(QStringLiteral("svc-%1").arg(i), FleetState::Running));
     backend.setFleet(fleet);
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.containerModel()->flush();
     QCOMPARE(window.containerModel()->rowCount(), 8);
     QCOMPARE(window.containerModel()->recoveredCount(), 8);
@@ -194,7 +196,7 @@ void TestKioskPages::podmanBrokenIsOneBanner()
     Fleet fleet;
     fleet.podmanProblem = QStringLiteral("Error: database is locked: storage broken");
     backend.setFleet(fleet);
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     window.containerModel()->flush();

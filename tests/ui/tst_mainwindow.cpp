@@ -19,9 +19,12 @@
 #include "ContainerModel.h"
 #include "ContainerView.h"
 #include "CrashBanner.h"
+#include "NodeList.h"
 #include "FakeBackend.h"
 #include "HistoryView.h"
 #include "DetailsPage.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "NodeInfoPage.h"
 #include "StatusText.h"
@@ -59,6 +62,8 @@ private slots:
     void setBackendSwitches();
     void endpointInfoWrapsOnKiosk();
     void endpointInfoInAbout();
+    void desktopTabOrderFollowsScreen();
+    void connectWindowNamesTheRemoteNode();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -76,7 +81,7 @@ void TestMainWindow::kioskIsFullScreenAndFrameless()
 {
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.showForMode();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isFullScreen());
@@ -92,7 +97,7 @@ void TestMainWindow::kioskCoversScreen()
     // take the screen's geometry itself (the offscreen platform behaves the same way).
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.showForMode();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QScreen *screen = window.screen();
@@ -144,7 +149,9 @@ void TestMainWindow::buttonTextsFit()
     loop.crashLoop = true;
     report.containers.append(loop);
     backend.setReport(report);
-    MainWindow window(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    const std::unique_ptr<MainWindow> ownedWindow =
+        MainWindow::create(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    MainWindow &window = *ownedWindow;
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -187,7 +194,7 @@ void TestMainWindow::crashLoopShownDistinctly()
     FakeBackend backend;
     backend.setReport(makeCrashReport());
     backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -234,7 +241,7 @@ void TestMainWindow::kioskTouchTargets()
     QFETCH(QSize, size);
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -278,7 +285,7 @@ void TestMainWindow::kioskQuitNeedsConfirmation()
 {
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -305,7 +312,7 @@ void TestMainWindow::kioskQuitNeedsConfirmation()
 void TestMainWindow::kioskQuitCanBeCancelled()
 {
     FakeBackend backend;
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -321,7 +328,7 @@ void TestMainWindow::desktopHasMenuToolbarAndShortcuts()
 {
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.showForMode();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.isFullScreen());
@@ -359,7 +366,7 @@ void TestMainWindow::desktopFollowsSystemPalette()
 {
     FakeBackend backend;
     backend.setReport(makeCleanReport());
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     QVERIFY(window.styleSheet().isEmpty());
     QPalette dark = QApplication::palette();
     dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
@@ -380,7 +387,7 @@ void TestMainWindow::desktopRemembersGeometry()
                        screen->availableGeometry().height() * 3 / 4 + 1);
     FakeBackend backend;
     {
-        MainWindow window(&backend, WindowMode::Desktop);
+        DesktopWindow window(&backend);
         window.showForMode();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.size() != wanted);
@@ -390,7 +397,7 @@ void TestMainWindow::desktopRemembersGeometry()
     }
     QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
     QVERIFY(!s.value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
-    MainWindow again(&backend, WindowMode::Desktop);
+    DesktopWindow again(&backend);
     again.showForMode();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.size(), wanted);
@@ -403,7 +410,7 @@ void TestMainWindow::retryAllFailed()
     report.containers.append(
         makeStatus(QStringLiteral("nbxplorer"), ContainerState::Failed, QStringLiteral("e")));
     backend.setReport(report);
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.retryAllButton()->isEnabled());
@@ -428,7 +435,7 @@ void TestMainWindow::retryAllFailed()
 void TestMainWindow::historyPage()
 {
     FakeBackend backend;
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -445,7 +452,7 @@ void TestMainWindow::kioskTapShowsFullError()
 {
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -468,7 +475,7 @@ void TestMainWindow::summaryAndErrors()
     FakeBackend backend;
     backend.setReport(makeCrashReport());
     backend.setDataDir(QStringLiteral("/var/lib/archy-recovery"));
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *summary = window.findChild<QLabel *>(QStringLiteral("summaryLabel"));
@@ -507,7 +514,8 @@ void TestMainWindow::accessibleNames()
     FakeBackend backend;
     backend.setReport(makeCrashReport());
     for (WindowMode mode : {WindowMode::Desktop, WindowMode::Kiosk}) {
-        MainWindow window(&backend, mode);
+        const std::unique_ptr<MainWindow> ownedWindow = MainWindow::create(&backend, mode);
+        MainWindow &window = *ownedWindow;
         window.resize(1000, 700);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -562,7 +570,9 @@ void TestMainWindow::connectionStatesShown()
     QFETCH(bool, kiosk);
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    const std::unique_ptr<MainWindow> ownedWindow =
+        MainWindow::create(&backend, kiosk ? WindowMode::Kiosk : WindowMode::Desktop);
+    MainWindow &window = *ownedWindow;
     window.resize(kiosk ? QSize(800, 480) : QSize(1280, 800));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -654,7 +664,7 @@ void TestMainWindow::reconnectReloadsEverything()
     FakeBackend backend;
     backend.presetConnection(Connection::Connected, QStringLiteral("Connected to x"));
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.crashBanner()->isAlarming());
@@ -679,7 +689,7 @@ void TestMainWindow::setBackendSwitches()
     first.setReport(makeCrashReport());
     FakeBackend second;
     second.presetConnection(Connection::Refused, changedCertificateDetail());
-    MainWindow window(&first, WindowMode::Desktop);
+    DesktopWindow window(&first);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -732,7 +742,7 @@ void TestMainWindow::endpointInfoWrapsOnKiosk()
 {
     FakeBackend backend;
     backend.setReport(makeCrashReport());
-    MainWindow window(&backend, WindowMode::Kiosk);
+    KioskWindow window(&backend);
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -768,7 +778,7 @@ void TestMainWindow::endpointInfoWrapsOnKiosk()
 void TestMainWindow::endpointInfoInAbout()
 {
     FakeBackend backend;
-    MainWindow window(&backend, WindowMode::Desktop);
+    DesktopWindow window(&backend);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QString info = QStringLiteral("LAN: wss://0.0.0.0:8443 · certificate SHA-256 ") + OldPin;
@@ -780,6 +790,61 @@ void TestMainWindow::endpointInfoInAbout()
     QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"))) && box->isVisible());
     QVERIFY(withoutBreaks(box->informativeText()).contains(info));
     box->close();
+}
+
+void TestMainWindow::desktopTabOrderFollowsScreen()
+{
+    FakeBackend backend;
+    backend.setReport(makeCrashReport());
+    DesktopWindow window(&backend);
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    emit backend.errorOccurred(QStringLiteral("History file is not writable"));
+    QPushButton *acknowledge = window.crashBanner()->acknowledgeButton();
+    auto *dismiss = window.findChild<QPushButton *>(QStringLiteral("dismissErrorButton"));
+    QVERIFY(acknowledge->isVisible() && acknowledge->isEnabled());
+    QVERIFY(dismiss->isVisible());
+    QVERIFY(window.retryAllButton()->isEnabled());
+
+    // Tab walks the overview as it is read: top to bottom, the headline's button before the rows.
+    acknowledge->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), acknowledge);
+    const QList<QWidget *> expected{dismiss, window.retryAllButton(), window.containerView()};
+    int lastTop = acknowledge->mapTo(&window, QPoint(0, 0)).y();
+    for (QWidget *next : expected) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY2(focused == next,
+                 qPrintable(QStringLiteral("expected %1, focus on %2")
+                                .arg(next->objectName(),
+                                     focused ? focused->objectName() : QStringLiteral("nothing"))));
+        const int top = focused->mapTo(&window, QPoint(0, 0)).y();
+        QVERIFY2(top >= lastTop,
+                 qPrintable(QStringLiteral("%1 above the widget before it").arg(next->objectName())));
+        lastTop = top;
+    }
+}
+
+void TestMainWindow::connectWindowNamesTheRemoteNode()
+{
+    // --connect wss://pantry.local:8443: the window shows another node, never "This node".
+    FakeBackend backend;
+    backend.presetConnection(RecoveryBackend::Connection::Connected,
+                             QStringLiteral("Connected to wss://pantry.local:8443 (agent 0.1.0)"));
+    backend.setReport(makeCleanReport());
+    const std::unique_ptr<MainWindow> window =
+        MainWindow::create(&backend, WindowMode::Desktop, QStringLiteral("pantry.local"));
+    auto *desktop = qobject_cast<DesktopWindow *>(window.get());
+    QVERIFY(desktop);
+    QCOMPARE(desktop->nodeList()->nameAt(0), QStringLiteral("pantry.local"));
+    QVERIFY2(window->nodeLabel()->text().contains(QStringLiteral("pantry.local")),
+             qPrintable(window->nodeLabel()->text()));
+    QVERIFY(window->windowTitle().contains(QStringLiteral("pantry.local")));
+
+    // The local agent's window says nothing of a name it does not know.
+    DesktopWindow local(&backend);
+    QCOMPARE(local.nodeList()->nameAt(0), QStringLiteral("This node"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -18,6 +18,8 @@
 #include "CrashBanner.h"
 #include "EngineFixture.h"
 #include "LanBackendFactory.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "RemoteBackend.h"
 #include "recovery/RecoveryAgent.h"
@@ -94,8 +96,9 @@ void TestMainWindowEngine::init()
     QVERIFY(m_dir->isValid());
     // A crash: the previous run's marker names a process that cannot exist.
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("archipelago.pid")), "999999999\n"));
-    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("running-containers.json")),
-                      R"({"timestamp":1,"containers":[{"name":"web","image":"img"},{"name":"bad","image":"img"}]})"));
+    QVERIFY(writeFile(
+        m_dir->filePath(QStringLiteral("running-containers.json")),
+        R"({"timestamp":1,"containers":[{"name":"web","image":"img"},{"name":"bad","image":"img"}]})"));
     const QString state = m_dir->filePath(QStringLiteral("podman-state.json"));
     QVERIFY(writeFile(state, R"({"containers":[{"name":"web","image":"img","state":"exited"},)"
                              R"({"name":"bad","image":"img","state":"exited"}]})"));
@@ -107,7 +110,8 @@ void TestMainWindowEngine::init()
 
 void TestMainWindowEngine::cleanup()
 {
-    for (const char *name : {"FAKE_PODMAN_STATE", "FAKE_PODMAN_LOG", "FAKE_PODMAN_FAIL_NAMES", "FAKE_PODMAN_MODE"})
+    for (const char *name :
+         {"FAKE_PODMAN_STATE", "FAKE_PODMAN_LOG", "FAKE_PODMAN_FAIL_NAMES", "FAKE_PODMAN_MODE"})
         qunsetenv(name);
     m_dir.reset();
 }
@@ -132,7 +136,7 @@ void TestMainWindowEngine::crashThenRetryRecovers()
 
     RecoveryAgent agent(options);
     QCOMPARE(agent.open(), RecoveryAgent::OpenResult::Ok);
-    MainWindow window(&agent, WindowMode::Desktop);
+    DesktopWindow window(&agent);
     window.resize(1000, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -153,7 +157,10 @@ void TestMainWindowEngine::crashThenRetryRecovers()
     QVERIFY(retry);
     QVERIFY(retry->isVisible());
     QVERIFY(retry->isEnabled());
-    QVERIFY(!model->index(model->rowOf(QStringLiteral("bad")), 0).data(ContainerModel::ErrorRole).toString().isEmpty());
+    QVERIFY(!model->index(model->rowOf(QStringLiteral("bad")), 0)
+                 .data(ContainerModel::ErrorRole)
+                 .toString()
+                 .isEmpty());
 
     const QString historyPath = m_dir->filePath(History::fileName());
     const int linesBefore = int(historyLines(historyPath).size());
@@ -167,8 +174,8 @@ void TestMainWindowEngine::crashThenRetryRecovers()
     // In flight: the button stays, disabled, and the row waits or starts.
     QVERIFY(!retry.isNull());
     QVERIFY(!retry->isEnabled());
-    QTRY_VERIFY_WITH_TIMEOUT(stateOf(model, QStringLiteral("bad")) == ContainerState::Waiting
-                                 || stateOf(model, QStringLiteral("bad")) == ContainerState::Starting,
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(model, QStringLiteral("bad")) == ContainerState::Waiting ||
+                                 stateOf(model, QStringLiteral("bad")) == ContainerState::Starting,
                              5000);
     if (QPushButton *inFlight = window.containerView()->retryButton(QStringLiteral("bad")))
         QVERIFY(!inFlight->isEnabled());
@@ -183,7 +190,8 @@ void TestMainWindowEngine::crashThenRetryRecovers()
     QTRY_VERIFY_WITH_TIMEOUT((lines = historyLines(historyPath)).size() > linesBefore, 5000);
     const QJsonObject last = lines.constLast();
     QVERIFY(last.value(QLatin1String("revision")).toInt() >= 1);
-    QCOMPARE(last.value(QLatin1String("id")).toString(), lines.constFirst().value(QLatin1String("id")).toString());
+    QCOMPARE(last.value(QLatin1String("id")).toString(),
+             lines.constFirst().value(QLatin1String("id")).toString());
     QCOMPARE(resultOf(last, QStringLiteral("bad")), QStringLiteral("recovered"));
     QCOMPARE(resultOf(last, QStringLiteral("web")), QStringLiteral("recovered"));
     QVERIFY(window.containerModel()->summaryText().contains(QLatin1String("2")));
@@ -208,10 +216,10 @@ void TestMainWindowEngine::attachedToLocalAgent()
     QString error;
     QVERIFY2(server->listenLocal(socketPath, QStringLiteral("archy-admin"), &error), qPrintable(error));
 
-    MainWindow inProcess(engine.agent.get(), WindowMode::Desktop);
+    DesktopWindow inProcess(engine.agent.get());
     std::unique_ptr<RemoteBackend> remote(RemoteBackend::local(socketPath));
     remote->setTimeouts(2000, 50, 200);
-    MainWindow window(remote.get(), WindowMode::Kiosk);
+    KioskWindow window(remote.get());
     window.resize(800, 480);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -245,7 +253,8 @@ void TestMainWindowEngine::attachedToLocalAgent()
     QSignalSpy finished(engine.agent.get(), &RecoveryBackend::reportFinished);
     engine.agent->retry(QStringLiteral("bad"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
-    QCOMPARE(stateOf(window.containerModel(), QStringLiteral("bad")), ContainerState::Failed); // stale, as it must be
+    QCOMPARE(stateOf(window.containerModel(), QStringLiteral("bad")),
+             ContainerState::Failed); // stale, as it must be
 
     server = std::make_unique<ControlServer>(engine.agent.get());
     QVERIFY2(server->listenLocal(socketPath, QStringLiteral("archy-admin"), &error), qPrintable(error));

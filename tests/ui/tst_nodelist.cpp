@@ -24,6 +24,8 @@
 #include "CrashBanner.h"
 #include "EngineFixture.h"
 #include "LanBackendFactory.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "NodeList.h"
 #include "RemoteBackend.h"
@@ -262,7 +264,7 @@ void TestNodeList::windowFollowsTheSelectedNode()
     // This node: a scripted clean one; the other node: the agent over the LAN.
     EngineFixture local;
     QVERIFY(local.start());
-    MainWindow window(local.agent.get(), WindowMode::Desktop);
+    DesktopWindow window(local.agent.get());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

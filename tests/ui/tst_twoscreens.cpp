@@ -12,6 +12,8 @@
 #include "ContainerView.h"
 #include "ControlServer.h"
 #include "EngineFixture.h"
+#include "DesktopWindow.h"
+#include "KioskWindow.h"
 #include "MainWindow.h"
 #include "RemoteBackend.h"
 #include "Token.h"
@@ -62,7 +64,8 @@ void TestTwoScreens::retryOnEitherScreenRunsOnceAndBothUpdate()
 
     ControlServer server(engine.agent.get());
     QString error;
-    QVERIFY2(server.listenLocal(engine.path(QStringLiteral("control.sock")), QStringLiteral("archy-admin"), &error),
+    QVERIFY2(server.listenLocal(engine.path(QStringLiteral("control.sock")), QStringLiteral("archy-admin"),
+                                &error),
              qPrintable(error));
     const TlsIdentity identity = test::makeIdentity(engine.path(QString()), &error);
     QVERIFY2(!identity.isNull(), qPrintable(error));
@@ -73,8 +76,8 @@ void TestTwoScreens::retryOnEitherScreenRunsOnceAndBothUpdate()
     std::unique_ptr<RemoteBackend> local(RemoteBackend::local(engine.path(QStringLiteral("control.sock"))));
     std::unique_ptr<RemoteBackend> lan(RemoteBackend::lan(
         QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(server.lanPort())), token, identity.fingerprint()));
-    MainWindow kiosk(local.get(), WindowMode::Kiosk);
-    MainWindow desktop(lan.get(), WindowMode::Desktop);
+    KioskWindow kiosk(local.get());
+    DesktopWindow desktop(lan.get());
     kiosk.showForMode();
     desktop.show();
     local->start();
@@ -89,7 +92,7 @@ void TestTwoScreens::retryOnEitherScreenRunsOnceAndBothUpdate()
 
     const QString log = engine.path(QStringLiteral("podman.log"));
     const int startsBefore = startsOf(log, QStringLiteral("bad"));
-    MainWindow &pressed = pressOnKiosk ? kiosk : desktop;
+    MainWindow &pressed = pressOnKiosk ? static_cast<MainWindow &>(kiosk) : desktop;
     QPointer<QPushButton> retry = pressed.containerView()->retryButton(QStringLiteral("bad"));
     QVERIFY(retry);
     QTRY_VERIFY(retry->isEnabled());
