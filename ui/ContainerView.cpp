@@ -111,6 +111,17 @@ void ContainerView::fitColumns()
     const int iconSide = iconSize().width();
     nameWidth += iconSide + 24;
     statusWidth += 40;
+    for (const int column :
+         {int(ContainerModel::State), int(ContainerModel::Attempts), int(ContainerModel::Time)}) {
+        if (isColumnHidden(column))
+            continue;
+        int width = textWidth(m_model->headerData(column, Qt::Horizontal).toString());
+        for (int row = 0; row < rows; ++row)
+            width = qMax(width, textWidth(m_model->index(row, column).data().toString()));
+        width += 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 16;
+        if (columnWidth(column) != width)
+            horizontalHeader()->resizeSection(column, width);
+    }
     int fixed = 0;
     for (int column = 0; column < ContainerModel::ColumnCount; ++column) {
         if (column != ContainerModel::Name && column != ContainerModel::Progress && !isColumnHidden(column))
@@ -142,9 +153,8 @@ void ContainerView::applyColumnLayout()
     setColumnHidden(ContainerModel::Time, touch);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ContainerModel::Progress, QHeaderView::Stretch);
-    header->setSectionResizeMode(ContainerModel::State, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ContainerModel::Attempts, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ContainerModel::Time, QHeaderView::ResizeToContents);
+    // Sized by fitColumns() from cached text widths: ResizeToContents would ask every row's
+    // delegate for a size hint on each change, work that grows with the fleet on the GUI thread.
     header->setSectionResizeMode(ContainerModel::Action, QHeaderView::Fixed);
 
     const int rowHeight = touch ? m_touchSize + 8 : qMax(fontMetrics().height() + 14, 34);
@@ -260,8 +270,15 @@ void ContainerView::syncRows(int first, int last)
         button->setToolTip(plainToolTip(tr("Start %1 again").arg(name)));
         button->setEnabled(m_retryEnabled && actionIndex.data(ContainerModel::CanRetryRole).toBool());
     }
-    fitColumns();
-    updateAnimation();
+    // Once per pass of the event loop, however many rows changed in it: both scan every row.
+    if (!m_refitPending) {
+        m_refitPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refitPending = false;
+            fitColumns();
+            updateAnimation();
+        });
+    }
 }
 
 void ContainerView::updateAnimation()
@@ -279,10 +296,21 @@ void ContainerView::updateAnimation()
 void ContainerView::advanceAnimation()
 {
     m_delegate->setAnimationPhase(m_delegate->animationPhase() + AnimationStep);
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex progress = m_model->index(row, ContainerModel::Progress);
-        if (FleetState(progress.data(ContainerModel::StateRole).toInt()) == FleetState::Starting)
-            viewport()->update(visualRect(progress));
+    // Only the rows on screen are painted: one update of the status column's visible strip costs
+    // the same with 5 rows as with 500, where one per starting row grew with the fleet.
+    const int first = rowAt(0);
+    if (first < 0)
+        return;
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = m_model->rowCount() - 1;
+    for (int row = first; row <= last; ++row) {
+        if (FleetState(m_model->index(row, 0).data(ContainerModel::StateRole).toInt()) ==
+            FleetState::Starting) {
+            viewport()->update(QRect(columnViewportPosition(ContainerModel::Progress), 0,
+                                     columnWidth(ContainerModel::Progress), viewport()->height()));
+            return;
+        }
     }
 }
 

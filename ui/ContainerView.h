@@ -70,6 +70,7 @@ private:
     QTimer *m_animation;
     bool m_touchMode = false;
     bool m_retryEnabled = true;
+    bool m_refitPending = false;
     int m_touchSize = 48;
     int m_statusMinWidth = 0;
     mutable QHash<QString, int> m_widthCache; ///< text -> pixels in the view's font
