@@ -13,7 +13,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -32,6 +31,7 @@
 #include "NodeList.h"
 #include "StatusText.h"
 #include "TextWrap.h"
+#include "UiSettings.h"
 #include "recovery/RecoveryBackend.h"
 
 namespace archy {
@@ -810,22 +810,22 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::saveSettings() const
 {
-    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    s.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("mainWindow/state"), saveState());
-    s.setValue(QStringLiteral("mainWindow/columns"), m_view->horizontalHeader()->saveState());
+    UiSettings s;
+    s.setWindowGeometry(saveGeometry());
+    s.setWindowState(saveState());
+    s.setColumnState(m_view->horizontalHeader()->saveState());
 }
 
 void MainWindow::restoreSettings()
 {
-    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    restoreGeometry(s.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray());
+    const UiSettings s;
+    restoreGeometry(s.windowGeometry());
+    restoreState(s.windowState());
     // A node asked for on the command line is shown whatever the last session left.
     if (m_nodeDock && m_nodeDock->property("requested").toBool())
         m_nodeDock->show();
     // Column widths only; a stored layout must not resurrect columns a newer version removed.
-    const QByteArray columns = s.value(QStringLiteral("mainWindow/columns")).toByteArray();
+    const QByteArray columns = s.columnState();
     if (!columns.isEmpty())
         m_view->horizontalHeader()->restoreState(columns);
 }
