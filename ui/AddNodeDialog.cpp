@@ -13,7 +13,8 @@ namespace archy {
 
 AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
     : QDialog(parent), m_knownUrls(knownUrls), m_name(new QLineEdit(this)), m_url(new QLineEdit(this)),
-      m_tokenFile(new QLineEdit(this)), m_problem(new QLabel(this)),
+      m_tokenFile(new QLineEdit(this)), m_browse(new QPushButton(tr("Browse…"), this)),
+      m_pinNote(new QLabel(this)), m_problem(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("addNodeDialog"));
@@ -25,14 +26,13 @@ AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
     m_url->setPlaceholderText(QStringLiteral("wss://node.local:8443"));
     m_tokenFile->setObjectName(QStringLiteral("nodeTokenFileEdit"));
     m_tokenFile->setPlaceholderText(tr("a copy of the agent's remote-token file"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    browse->setObjectName(QStringLiteral("browseTokenButton"));
-    browse->setAutoDefault(false);
-    connect(browse, &QPushButton::clicked, this, &AddNodeDialog::browse);
+    m_browse->setObjectName(QStringLiteral("browseTokenButton"));
+    m_browse->setAutoDefault(false);
+    connect(m_browse, &QPushButton::clicked, this, &AddNodeDialog::browse);
 
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_tokenFile, 1);
-    tokenRow->addWidget(browse);
+    tokenRow->addWidget(m_browse);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -46,12 +46,18 @@ AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
                                "fingerprint with the one its screen shows."),
                             this);
     hint->setWordWrap(true);
+    m_pinNote->setObjectName(QStringLiteral("nodePinNote"));
+    m_pinNote->setWordWrap(true);
+    m_pinNote->setText(tr("The new address does not inherit the pinned certificate: the node's certificate "
+                          "is pinned again the first time it connects there."));
+    m_pinNote->hide();
     m_problem->setObjectName(QStringLiteral("addNodeProblem"));
     m_problem->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(hint);
+    layout->addWidget(m_pinNote);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
@@ -59,11 +65,31 @@ AddNodeDialog::AddNodeDialog(const QList<QUrl> &knownUrls, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *edit : {m_name, m_url, m_tokenFile})
         connect(edit, &QLineEdit::textChanged, this, &AddNodeDialog::validate);
+
+    // As on the screen, top to bottom and left to right; the button box alone would come before Browse.
+    setTabOrder(m_name, m_url);
+    setTabOrder(m_url, m_tokenFile);
+    setTabOrder(m_tokenFile, m_browse);
+    setTabOrder(m_browse, okButton());
+    setTabOrder(okButton(), cancelButton());
     validate();
     resize(520, sizeHint().height());
 }
 
 AddNodeDialog::~AddNodeDialog() = default;
+
+void AddNodeDialog::editNode(const QString &name, const QUrl &url, const QString &tokenFile)
+{
+    setObjectName(QStringLiteral("editNodeDialog"));
+    setWindowTitle(tr("Edit Node"));
+    okButton()->setText(tr("Save"));
+    m_originalUrl = url;
+    m_knownUrls.removeAll(url);
+    m_name->setText(name);
+    m_url->setText(url.toString());
+    m_tokenFile->setText(tokenFile);
+    validate();
+}
 
 QString AddNodeDialog::name() const
 {
@@ -86,6 +112,11 @@ QPushButton *AddNodeDialog::okButton() const
     return m_buttons->button(QDialogButtonBox::Ok);
 }
 
+QPushButton *AddNodeDialog::cancelButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Cancel);
+}
+
 QString AddNodeDialog::problem() const
 {
     return m_problem->text();
@@ -101,7 +132,10 @@ QUrl AddNodeDialog::parseUrl(const QString &text)
     QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.scheme() != QLatin1String("wss") || url.host().isEmpty() || url.port() <= 0)
         return {};
-    return url.adjusted(QUrl::StripTrailingSlash);
+    url = url.adjusted(QUrl::StripTrailingSlash);
+    if (url.path() == QLatin1String("/"))
+        url.setPath(QString()); // the node list spells an address without it
+    return url;
 }
 
 void AddNodeDialog::validate()
@@ -116,6 +150,7 @@ void AddNodeDialog::validate()
         problem = tr("This node is already in the list.");
     else if (tokenFile().isEmpty())
         problem = tr("Choose the file holding the node's token.");
+    m_pinNote->setVisible(isEditing() && parsed.isValid() && parsed != m_originalUrl);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     okButton()->setEnabled(problem.isEmpty());

@@ -9,7 +9,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -18,6 +17,7 @@
 #include "Icons.h"
 #include "NodeList.h"
 #include "TextWrap.h"
+#include "UiSettings.h"
 
 namespace archy {
 
@@ -232,22 +232,22 @@ void DesktopWindow::closeEvent(QCloseEvent *event)
 
 void DesktopWindow::saveSettings() const
 {
-    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    s.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("mainWindow/state"), saveState());
-    s.setValue(QStringLiteral("mainWindow/columns"), containerView()->horizontalHeader()->saveState());
+    UiSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setColumnState(containerView()->horizontalHeader()->saveState());
 }
 
 void DesktopWindow::restoreSettings()
 {
-    QSettings s(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    restoreGeometry(s.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray());
+    const UiSettings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
     // A node asked for on the command line is shown whatever the last session left.
     if (m_nodeDock->property("requested").toBool())
         m_nodeDock->show();
     // Column widths only; a stored layout must not resurrect columns a newer version removed.
-    const QByteArray columns = s.value(QStringLiteral("mainWindow/columns")).toByteArray();
+    const QByteArray columns = settings.columnState();
     if (!columns.isEmpty())
         containerView()->horizontalHeader()->restoreState(columns);
 }

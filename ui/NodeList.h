@@ -4,12 +4,11 @@
 #include <QUrl>
 #include <QWidget>
 
-#include <vector>
-
+#include "NodeModel.h"
 #include "recovery/RecoveryBackend.h"
 
 class QLabel;
-class QListWidget;
+class QListView;
 class QPushButton;
 
 namespace archy {
@@ -17,13 +16,9 @@ namespace archy {
 class AddNodeDialog;
 
 /**
- * The desktop's nodes at a glance: this node (if any) and every node kept in the settings
- * (QSettings "Archipelago"/"archy-recovery", array "nodes": name, url, tokenFile, pinnedFingerprint).
- * Each stored node gets its own RemoteBackend at once, so the list shows every node's state
- * (running/failed counts, unacknowledged crash, reconnecting, refused) whichever one is selected.
- *
- * The certificate of a node without a pin is pinned on first use and stored; a node whose
- * certificate changed is refused by its backend and shown in red.
+ * The desktop's nodes at a glance: a list over NodeModel (which owns the nodes and their backends),
+ * the selected node's details, and what can be done to it: add, edit, remove, and for a refused or
+ * lost node reconnect, or trust a new certificate after comparing fingerprints.
  */
 class NodeList final : public QWidget
 {
@@ -31,28 +26,12 @@ class NodeList final : public QWidget
     Q_DISABLE_COPY_MOVE(NodeList)
 
 public:
-    /// What a row says at a glance, worst last.
-    enum class Health
-    {
-        Ok,
-        Connecting,
-        Attention, ///< failed containers or an unacknowledged crash
-        Reconnecting,
-        Refused,
-    };
-    Q_ENUM(Health)
-
-    enum Role
-    {
-        HealthRole = Qt::UserRole + 1, ///< int(Health)
-        ConnectionRole,                ///< int(RecoveryBackend::Connection)
-        StatusTextRole,
-    };
+    using Health = NodeModel::Health;
 
     explicit NodeList(QWidget *parent = nullptr);
     ~NodeList() override;
 
-    static QString settingsKey() { return QStringLiteral("nodes"); }
+    NodeModel *model() const { return m_model; }
 
     /// Shows @p backend (owned by the caller) as the first row, "This node" unless @p name is given.
     void setLocalBackend(RecoveryBackend *backend, const QString &name = QString());
@@ -60,8 +39,8 @@ public:
     void loadNodes();
     /**
      * The node at @p url, added (and stored) if it is not in the list yet; a different
-     * @p tokenFile replaces the stored one. Selects it and returns its backend: a RemoteBackend, or
-     * a refused placeholder when the token file cannot be read.
+     * @p tokenFile replaces the stored one. Selects it and returns its backend: one from the
+     * application's NodeBackendFactory, or a refused placeholder when it cannot even be tried.
      */
     RecoveryBackend *ensureNode(const QUrl &url, const QString &tokenFile, const QString &name = QString());
     /// Adds and stores a node and starts its backend; false with @p error if the URL is taken or invalid.
@@ -71,23 +50,25 @@ public:
     /// Removes the row (not this node's); a stored node is forgotten with its pin.
     void removeNode(int row);
 
-    int count() const { return int(m_nodes.size()); }
-    int rowOf(const RecoveryBackend *backend) const;
-    int rowOf(const QUrl &url) const;
-    RecoveryBackend *backendAt(int row) const;
-    QString nameAt(int row) const;
-    QUrl urlAt(int row) const;
-    QString pinnedFingerprintAt(int row) const;
-    Health healthAt(int row) const;
-    QString statusTextAt(int row) const;
+    int count() const { return m_model->count(); }
+    int rowOf(const RecoveryBackend *backend) const { return m_model->rowOf(backend); }
+    int rowOf(const QUrl &url) const { return m_model->rowOf(url); }
+    RecoveryBackend *backendAt(int row) const { return m_model->backendAt(row); }
+    QString nameAt(int row) const { return m_model->nameAt(row); }
+    QUrl urlAt(int row) const { return m_model->urlAt(row); }
+    QString pinnedFingerprintAt(int row) const { return m_model->pinnedFingerprintAt(row); }
+    Health healthAt(int row) const { return m_model->healthAt(row); }
+    QString statusTextAt(int row) const { return m_model->statusTextAt(row); }
 
     int currentRow() const;
     RecoveryBackend *currentBackend() const { return backendAt(currentRow()); }
     void setCurrentRow(int row);
 
-    QListWidget *list() const { return m_list; }
+    QListView *view() const { return m_view; }
     QLabel *detailsLabel() const { return m_details; }
     QPushButton *addButton() const { return m_addButton; }
+    /// Enabled for a node kept in the list (not this node, not a demo).
+    QPushButton *editButton() const { return m_editButton; }
     QPushButton *removeButton() const { return m_removeButton; }
     /// Shown for a refused or lost node.
     QPushButton *reconnectButton() const { return m_reconnectButton; }
@@ -95,57 +76,42 @@ public:
     QPushButton *trustButton() const { return m_trustButton; }
     /// The open Add Node dialog, nullptr if none.
     AddNodeDialog *addDialog() const;
+    /// The open Edit Node dialog, nullptr if none.
+    AddNodeDialog *editDialog() const;
 
 public slots:
     /// Opens the Add Node dialog (non-modal open()); the node is added when it is accepted.
     void openAddDialog();
+    /// Opens the Edit Node dialog for the selected stored node (non-modal); saving restarts it.
+    void openEditDialog();
     /// Asks, then removes the selected node.
     void requestRemoveCurrent();
+    /// The selected node, refused or lost, tries again now.
+    void reconnectCurrent();
     /// A refused node presenting a new certificate: shows old and new fingerprints, pins the new one on
     /// consent.
     void requestTrustNewCertificate();
 
 signals:
-    /// The selection changed: show this backend.
+    /// The selection changed, or the selected node got a new backend: show this backend.
     void currentBackendChanged(archy::RecoveryBackend *backend, const QString &name);
     /// A node's certificate was seen for the first time and is now pinned.
     void fingerprintPinned(const QString &name, const QString &fingerprint);
 
 private:
-    struct Node
-    {
-        QString name;
-        QUrl url;
-        QString tokenFile;
-        QString pinnedFingerprint;
-        QString where; ///< for people, when there is no URL
-        QPointer<RecoveryBackend> backend;
-        bool local = false;  ///< this node: never removed
-        bool stored = false; ///< in the settings
-        bool owned = false;  ///< made (and deleted) here
-    };
-
-    RecoveryBackend *makeBackend(const Node &node);
-    void startBackend(RecoveryBackend *backend);
-    void attach(int row);
-    void insertRow(Node node, int row);
-    void dispose(Node &node);
-    void restartBackend(int row);
-    void updateRow(const RecoveryBackend *backend);
-    void updateRowAt(int row);
     void updateDetails();
     void updateButtons();
-    void onFingerprintSeen(const RecoveryBackend *backend, const QString &fingerprint);
-    void save() const;
 
-    std::vector<Node> m_nodes;
-    QListWidget *m_list;
+    NodeModel *m_model;
+    QListView *m_view;
     QLabel *m_details;
+    QPushButton *m_reconnectButton;
+    QPushButton *m_trustButton;
     QPushButton *m_addButton;
+    QPushButton *m_editButton;
     QPushButton *m_removeButton;
-    QPushButton *m_reconnectButton = nullptr;
-    QPushButton *m_trustButton = nullptr;
     QPointer<AddNodeDialog> m_addDialog;
+    QPointer<AddNodeDialog> m_editDialog;
 };
 
 } // namespace archy

@@ -22,6 +22,8 @@ public:
     QString connectionDetail() const override { return m_connectionDetail; }
     Fleet fleet() const override { return m_hasFleet ? m_fleet : RecoveryBackend::fleet(); }
     NodeIdentity nodeIdentity() const override { return m_identity; }
+    QString serverFingerprint() const override { return presentedFingerprint; }
+    bool canReconnect() const override { return reconnectable; }
 
     // What the UI asked for.
     QStringList retried;
@@ -29,6 +31,12 @@ public:
     int acknowledgeCount = 0;
     int historyRequests = 0;
     int snapshotRequests = 0;
+    int reconnectCount = 0;
+    QStringList trustedFingerprints;
+    /// What serverFingerprint() says (a remote agent's certificate).
+    QString presentedFingerprint;
+    /// What canReconnect() says.
+    bool reconnectable = false;
     /// When true, acknowledgeCrash() confirms at once like a local engine would.
     bool confirmAcknowledge = true;
 
@@ -105,6 +113,8 @@ public slots:
     }
     void requestHistory() override { ++historyRequests; }
     void snapshotNow() override { ++snapshotRequests; }
+    void reconnect() override { ++reconnectCount; }
+    void trustCertificate(const QString &fingerprint) override { trustedFingerprints << fingerprint; }
     void requestLogs(const QString &name, int lines) override
     {
         Q_UNUSED(lines)

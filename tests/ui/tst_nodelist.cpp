@@ -1,13 +1,15 @@
 // The desktop's node list against a real agent (RecoveryAgent on the fake podman) served over the
-// LAN by ControlServer: first-use pinning, a changed certificate refused, an unreadable token file,
-// the add dialog, removal, and the window switching between nodes.
+// LAN by ControlServer: first-use pinning, a changed certificate refused, an unreadable token file
+// fixed by editing the node, the add dialog, removal, and the window switching between nodes. On fake
+// backends: the Edit, Reconnect and Trust buttons, and the tab order of the dock.
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSysInfo>
@@ -23,6 +25,7 @@
 #include "ControlServer.h"
 #include "CrashBanner.h"
 #include "EngineFixture.h"
+#include "FakeNodeFactory.h"
 #include "LanBackendFactory.h"
 #include "DesktopWindow.h"
 #include "KioskWindow.h"
@@ -31,6 +34,7 @@
 #include "RemoteBackend.h"
 #include "TextWrap.h"
 #include "Token.h"
+#include "UiSettings.h"
 
 using namespace archy;
 using namespace archy::test;
@@ -48,13 +52,18 @@ private slots:
     void changedCertificateIsRefused();
     void unreadableTokenFile();
     void addDialogAndRemove();
+    void editFixesARefusedNode();
     void windowFollowsTheSelectedNode();
+    void editDialogChangesTheNode();
+    void reconnectButtonOnARefusedNode();
+    void trustShowsBothFingerprintsAndPinsOnConsent();
+    void tabOrderFollowsTheScreen();
 
 private:
     QUrl lanUrl() const { return QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(m_server->lanPort())); }
     static void storeNode(const QString &name, const QUrl &url, const QString &tokenFile, const QString &pin);
-    static QString storedPin(int index);
-    static int storedCount();
+    static QString storedPin(int index) { return UiSettings().nodes().value(index).pinnedFingerprint; }
+    static int storedCount() { return int(UiSettings().nodes().size()); }
 
     QTemporaryDir m_settingsDir;
     QTemporaryDir m_identityDir;
@@ -102,30 +111,7 @@ void TestNodeList::cleanup()
 void TestNodeList::storeNode(const QString &name, const QUrl &url, const QString &tokenFile,
                              const QString &pin)
 {
-    QSettings settings(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    settings.beginWriteArray(NodeList::settingsKey());
-    settings.setArrayIndex(0);
-    settings.setValue(QStringLiteral("name"), name);
-    settings.setValue(QStringLiteral("url"), url.toString());
-    settings.setValue(QStringLiteral("tokenFile"), tokenFile);
-    settings.setValue(QStringLiteral("pinnedFingerprint"), pin);
-    settings.endArray();
-}
-
-QString TestNodeList::storedPin(int index)
-{
-    QSettings settings(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    settings.beginReadArray(NodeList::settingsKey());
-    settings.setArrayIndex(index);
-    return settings.value(QStringLiteral("pinnedFingerprint")).toString();
-}
-
-int TestNodeList::storedCount()
-{
-    QSettings settings(QStringLiteral("Archipelago"), QStringLiteral("archy-recovery"));
-    const int size = settings.beginReadArray(NodeList::settingsKey());
-    settings.endArray();
-    return size;
+    UiSettings().setNodes({{name, url, tokenFile, pin}});
 }
 
 void TestNodeList::firstUsePinsAndShowsTheAgent()
@@ -186,7 +172,8 @@ void TestNodeList::changedCertificateIsRefused()
     QTRY_COMPARE(list.healthAt(0), NodeList::Health::Refused);
     QVERIFY(list.statusTextAt(0).contains(QLatin1String("REFUSED")));
     QVERIFY(list.statusTextAt(0).contains(QLatin1String("CHANGED")));
-    QCOMPARE(list.list()->item(0)->background().color(), QColor(0xb3, 0x26, 0x1e));
+    QCOMPARE(list.model()->index(0).data(Qt::BackgroundRole).value<QBrush>().color(),
+             QColor(0xb3, 0x26, 0x1e));
     const QString details = withoutBreaks(list.detailsLabel()->text());
     QVERIFY(details.contains(wrong));
     QVERIFY(details.contains(m_identity.fingerprint()));
@@ -313,6 +300,198 @@ void TestNodeList::windowFollowsTheSelectedNode()
     // Removing the node shown falls back to this node before the backend goes.
     list->removeNode(1);
     QCOMPARE(window.backend(), local.agent.get());
+}
+
+void TestNodeList::editFixesARefusedNode()
+{
+    NodeList list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    const QString missing = QDir(m_settingsDir.path()).filePath(QStringLiteral("no-such-token"));
+    RecoveryBackend *refused = list.ensureNode(lanUrl(), missing, QStringLiteral("pantry"));
+    QCOMPARE(refused->connection(), Connection::Refused);
+    // A refused node offers both ways out.
+    QVERIFY(list.reconnectButton()->isVisible());
+    QVERIFY(list.editButton()->isEnabled());
+
+    QTest::mouseClick(list.editButton(), Qt::LeftButton);
+    AddNodeDialog *dialog = list.editDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("pantry"));
+    QCOMPARE(dialog->url(), lanUrl());
+    QCOMPARE(dialog->tokenFile(), missing);
+    dialog->tokenFileEdit()->setText(m_tokenFile);
+    QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->problem()));
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!list.editDialog());
+
+    QCOMPARE(list.count(), 1);
+    QVERIFY(list.currentBackend() != refused);
+    QTRY_COMPARE_WITH_TIMEOUT(list.currentBackend()->connection(), Connection::Connected, 15000);
+    QCOMPARE(UiSettings().nodes().constFirst().tokenFile, m_tokenFile);
+    QTRY_COMPARE(storedPin(0), m_identity.fingerprint());
+    QVERIFY(!list.reconnectButton()->isVisible());
+}
+
+namespace {
+
+const QString oldPin = QStringLiteral("AA:") + QStringLiteral("11:").repeated(30) + QStringLiteral("AA");
+const QString newPin = QStringLiteral("BB:") + QStringLiteral("22:").repeated(30) + QStringLiteral("BB");
+
+/// The widgets Tab visits from @p first, in order, until it comes back.
+QList<QWidget *> tabChain(QWidget *first)
+{
+    QList<QWidget *> chain;
+    QWidget *widget = first;
+    do {
+        if ((widget->focusPolicy() & Qt::TabFocus) && widget->isVisibleTo(first->window()) &&
+            widget->isEnabled())
+            chain.append(widget);
+        widget = widget->nextInFocusChain();
+    } while (widget && widget != first);
+    return chain;
+}
+
+} // namespace
+
+void TestNodeList::editDialogChangesTheNode()
+{
+    FakeNodeFactory factory;
+    FakeBackend local;
+    NodeList list;
+    list.setLocalBackend(&local);
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    QCOMPARE(list.currentRow(), 0);
+    QVERIFY(!list.editButton()->isEnabled()); // this node is not in the settings
+    QVERIFY(list.addNode(QStringLiteral("pantry"), QUrl(QStringLiteral("wss://pantry.local:8443")),
+                         QStringLiteral("/old")));
+    emit factory.last()->certificatePinned(oldPin);
+    QCOMPARE(storedPin(0), oldPin);
+    list.setCurrentRow(1);
+    QVERIFY(list.editButton()->isEnabled());
+
+    QSignalSpy current(&list, &NodeList::currentBackendChanged);
+    QTest::mouseClick(list.editButton(), Qt::LeftButton);
+    AddNodeDialog *dialog = list.editDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("pantry"));
+    QCOMPARE(dialog->urlEdit()->text(), QStringLiteral("wss://pantry.local:8443"));
+    QCOMPARE(dialog->tokenFileEdit()->text(), QStringLiteral("/old"));
+    dialog->nameEdit()->setText(QStringLiteral("larder"));
+    dialog->urlEdit()->setText(QStringLiteral("larder.local:9443"));
+    dialog->tokenFileEdit()->setText(QStringLiteral("/new"));
+    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTRY_VERIFY(!list.editDialog());
+
+    // Restarted with the new values, without the old address's pin; the window follows.
+    QCOMPARE(factory.made.size(), 2);
+    QCOMPARE(factory.made.last().url, QUrl(QStringLiteral("wss://larder.local:9443")));
+    QCOMPARE(factory.made.last().tokenFile, QStringLiteral("/new"));
+    QVERIFY(factory.made.last().pinnedFingerprint.isEmpty());
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(current.at(0).at(0).value<RecoveryBackend *>(), factory.last());
+    QCOMPARE(current.at(0).at(1).toString(), QStringLiteral("larder"));
+    QCOMPARE(list.nameAt(1), QStringLiteral("larder"));
+    QVERIFY(list.pinnedFingerprintAt(1).isEmpty());
+    const StoredNode stored = UiSettings().nodes().constFirst();
+    QCOMPARE(stored.name, QStringLiteral("larder"));
+    QCOMPARE(stored.url, QUrl(QStringLiteral("wss://larder.local:9443")));
+    QCOMPARE(stored.tokenFile, QStringLiteral("/new"));
+    QVERIFY(stored.pinnedFingerprint.isEmpty());
+    QVERIFY(list.detailsLabel()->text().contains(QLatin1String("/new")));
+}
+
+void TestNodeList::reconnectButtonOnARefusedNode()
+{
+    FakeNodeFactory factory;
+    NodeList list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    QVERIFY(list.addNode(QStringLiteral("pantry"), QUrl(QStringLiteral("wss://pantry.local:8443")),
+                         QStringLiteral("/t")));
+    FakeBackend *backend = factory.last();
+    backend->reconnectable = true;
+    backend->setConnection(Connection::Connected);
+    QVERIFY(!list.reconnectButton()->isVisible());
+    backend->setConnection(Connection::Refused, QStringLiteral("The agent refused the token."));
+    QVERIFY(list.reconnectButton()->isVisible());
+    QVERIFY(list.editButton()->isEnabled());
+    QVERIFY(!list.trustButton()->isVisible()); // no other certificate on offer
+    QTest::mouseClick(list.reconnectButton(), Qt::LeftButton);
+    QCOMPARE(backend->reconnectCount, 1);
+    QCOMPARE(factory.made.size(), 1);
+}
+
+void TestNodeList::trustShowsBothFingerprintsAndPinsOnConsent()
+{
+    FakeNodeFactory factory;
+    NodeList list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    QVERIFY(list.addNode(QStringLiteral("pantry"), QUrl(QStringLiteral("wss://pantry.local:8443")),
+                         QStringLiteral("/t")));
+    emit factory.last()->certificatePinned(oldPin);
+    factory.last()->presentedFingerprint = newPin;
+    factory.last()->setConnection(Connection::Refused, QStringLiteral("The certificate CHANGED."));
+    QVERIFY(list.trustButton()->isVisible());
+    QSignalSpy pinned(&list, &NodeList::fingerprintPinned);
+
+    const auto openBox = [&list]() -> QMessageBox * {
+        QTest::mouseClick(list.trustButton(), Qt::LeftButton);
+        auto *box = list.findChild<QMessageBox *>(QStringLiteral("trustCertificateConfirmation"));
+        return box && box->isVisible() ? box : nullptr;
+    };
+
+    // Declined: nothing changes.
+    QPointer<QMessageBox> box = openBox();
+    QVERIFY(box);
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    QVERIFY2(box->text().contains(oldPin) && box->text().contains(newPin), qPrintable(box->text()));
+    QVERIFY(box->text().indexOf(oldPin) < box->text().indexOf(newPin));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!box);
+    QCOMPARE(list.pinnedFingerprintAt(0), oldPin);
+    QCOMPARE(storedPin(0), oldPin);
+    QCOMPARE(factory.made.size(), 1);
+    QCOMPARE(pinned.size(), 0);
+
+    // Accepted: the new one is pinned, stored and connected with.
+    box = openBox();
+    QVERIFY(box);
+    QAbstractButton *trust = nullptr;
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::AcceptRole)
+            trust = button;
+    }
+    QVERIFY(trust);
+    QTest::mouseClick(trust, Qt::LeftButton);
+    QTRY_VERIFY(!box);
+    QCOMPARE(list.pinnedFingerprintAt(0), newPin);
+    QCOMPARE(storedPin(0), newPin);
+    QCOMPARE(factory.made.size(), 2);
+    QCOMPARE(factory.made.last().pinnedFingerprint, newPin);
+    QCOMPARE(pinned.size(), 1);
+    QVERIFY(!list.trustButton()->isVisible());
+}
+
+void TestNodeList::tabOrderFollowsTheScreen()
+{
+    FakeNodeFactory factory;
+    NodeList list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    QVERIFY(list.addNode(QStringLiteral("pantry"), QUrl(QStringLiteral("wss://pantry.local:8443")),
+                         QStringLiteral("/t")));
+    emit factory.last()->certificatePinned(oldPin);
+    factory.last()->presentedFingerprint = newPin;
+    factory.last()->setConnection(Connection::Refused, QStringLiteral("The certificate CHANGED."));
+    // Every button shown and enabled: the list, then the rows of buttons top to bottom, left to right.
+    const QList<QWidget *> expected = {list.view(),      list.reconnectButton(), list.trustButton(),
+                                       list.addButton(), list.editButton(),      list.removeButton()};
+    QCOMPARE(tabChain(list.view()), expected);
 }
 
 QTEST_MAIN(TestNodeList)

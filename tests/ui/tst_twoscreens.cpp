@@ -5,7 +5,9 @@
 #include <QHostAddress>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "ContainerModel.h"
@@ -45,9 +47,21 @@ class TestTwoScreens : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void retryOnEitherScreenRunsOnceAndBothUpdate_data();
     void retryOnEitherScreenRunsOnceAndBothUpdate();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
+
+void TestTwoScreens::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    // The desktop window reads the stored nodes and saves its geometry: never the user's real ones.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
 
 void TestTwoScreens::retryOnEitherScreenRunsOnceAndBothUpdate_data()
 {
