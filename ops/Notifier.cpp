@@ -208,7 +208,7 @@ void Notifier::post(const QUrl &url, const NotifyMessage &message, int attempt)
         const QString why = status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
         if (permanent || attempt >= m_options.maxAttempts) {
             qCWarning(lcNotify).noquote() << "could not notify" << where << "after" << attempt
-                                          << "attempt(s):" << withoutControlChars(why);
+                                          << (attempt == 1 ? "attempt:" : "attempts:") << withoutControlChars(why);
             emit postFinished(url, false, attempt);
             finishOne();
             return;

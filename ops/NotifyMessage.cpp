@@ -109,10 +109,9 @@ NotifyMessage makeNotifyMessage(const RecoveryReport &report, NotifyReason reaso
         message.priority = 4;
         message.tags = QStringLiteral("x");
     }
-    lines << QCoreApplication::translate("archy::NotifyMessage", "%1 of %2 container(s) running.", nullptr,
+    lines << QCoreApplication::translate("archy::NotifyMessage", "%1 of %n containers running.", nullptr,
                                          report.total())
-                 .arg(report.recovered())
-                 .arg(report.total());
+                 .arg(report.recovered());
     for (const ContainerStatus &status : report.containers) {
         if (status.state != ContainerState::Failed)
             continue;

@@ -70,6 +70,18 @@
         <source>Token File</source>
         <translation>Token-Datei</translation>
     </message>
+    <message>
+        <source>The new address does not inherit the pinned certificate: the node's certificate is pinned again the first time it connects there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::AgentEndpoints</name>
@@ -97,20 +109,51 @@
         <translation>--connect braucht --token-file (die remote-token-Datei des Agenten).</translation>
     </message>
     <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
-    </message>
-    <message>
-        <source>%1 does not hold a token (64 hex digits).</source>
-        <translation>%1 enthält kein Token (64 Hex-Ziffern).</translation>
-    </message>
-    <message>
-        <source>Pinned the certificate of %1 (first use): SHA-256 %2</source>
-        <translation>Zertifikat von %1 bei der ersten Verbindung festgehalten: SHA-256 %2</translation>
-    </message>
-    <message>
         <source>Cannot reach the agent: nothing listens at %1 (is archy-recovery running on this data dir?)</source>
         <translation>Der Agent ist nicht erreichbar: An %1 lauscht nichts (läuft archy-recovery auf diesem Datenverzeichnis?)</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::ClientSession</name>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Zuerst hello senden.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad hello.</source>
+        <translation>Ungültiges hello.</translation>
+    </message>
+    <message>
+        <source>Every command needs an "id": a string of 1 to %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retry needs a string "name".</source>
+        <translation>retry braucht eine Zeichenkette „name“.</translation>
+    </message>
+    <message>
+        <source>No container named "%1" in the current start-up.</source>
+        <translation>Beim aktuellen Start gibt es keinen Container namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 has not failed (%2); nothing to retry.</source>
+        <translation>%1 ist nicht fehlgeschlagen (%2); es gibt nichts erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Wait for the earlier history requests to be answered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
     </message>
 </context>
 <context>
@@ -194,10 +237,6 @@
     <message>
         <source>Longest wait between retries in seconds (default %1).</source>
         <translation>Längste Wartezeit zwischen Versuchen in Sekunden (Standard %1).</translation>
-    </message>
-    <message>
-        <source>Containers started at once (default %1).</source>
-        <translation>Gleichzeitig gestartete Container (Standard %1).</translation>
     </message>
     <message>
         <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
@@ -292,6 +331,66 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>status, retry NAME or history (optional).</source>
         <translation>status, retry NAME oder history (optional).</translation>
+    </message>
+    <message>
+        <source>The config file %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the config file %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file %1 is not a valid INI file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: unknown setting "%2" (see man archy-recovery).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not "%3".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers started at once (default: one per core when podman runs in the background, else four per core: %1 or %2 here).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background: podman runs at a lower CPU and I/O priority so a screen stays smooth; normal: like this program (default: background when this process shows a screen, normal with --no-gui).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background|normal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read options from this INI file (default %1 if it exists); the command line wins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The systemctl program, for containers systemd manages (default: from PATH).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--podman-priority is background or normal, not "%1".</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -477,22 +576,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Lauscht bereits im LAN.</translation>
     </message>
     <message>
-        <source>TLS is not available (no Qt TLS backend with OpenSSL).</source>
-        <translation>TLS ist nicht verfügbar (kein Qt-TLS-Backend mit OpenSSL).</translation>
-    </message>
-    <message>
-        <source>No TLS certificate and key.</source>
-        <translation>Kein TLS-Zertifikat und kein Schlüssel.</translation>
-    </message>
-    <message>
-        <source>No token for LAN clients.</source>
-        <translation>Kein Token für LAN-Clients.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2: %3</source>
-        <translation>Lauschen an %1, Port %2 nicht möglich: %3</translation>
-    </message>
-    <message>
         <source>local %1</source>
         <translation>lokal %1</translation>
     </message>
@@ -501,40 +584,12 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Nur root, der Benutzer des Agenten und Mitglieder der Gruppe %1 dürfen sich verbinden.</translation>
     </message>
     <message>
-        <source>Messages are text frames.</source>
-        <translation>Nachrichten müssen Text-Frames sein.</translation>
+        <source>The LAN endpoint needs a certificate and a token.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>A message may be at most %1 bytes.</source>
-        <translation>Eine Nachricht darf höchstens %1 Bytes groß sein.</translation>
-    </message>
-    <message>
-        <source>Too many messages before the handshake.</source>
-        <translation>Zu viele Nachrichten vor dem Handshake.</translation>
-    </message>
-    <message>
-        <source>Send hello first.</source>
-        <translation>Zuerst hello senden.</translation>
-    </message>
-    <message>
-        <source>This agent speaks protocol %1, not %2.</source>
-        <translation>Dieser Agent spricht Protokoll %1, nicht %2.</translation>
-    </message>
-    <message>
-        <source>Bad hello.</source>
-        <translation>Ungültiges hello.</translation>
-    </message>
-    <message>
-        <source>Wrong or missing token.</source>
-        <translation>Falsches oder fehlendes Token.</translation>
-    </message>
-    <message>
-        <source>retry needs a string "name".</source>
-        <translation>retry braucht eine Zeichenkette „name“.</translation>
-    </message>
-    <message>
-        <source>Unknown command "%1".</source>
-        <translation>Unbekannter Befehl „%1“.</translation>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation type="unfinished">Lauschen an %1 nicht möglich: %3 {1:%2:?}</translation>
     </message>
 </context>
 <context>
@@ -589,11 +644,17 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message numerus="yes">
         <source>%n services were running before it.</source>
-        <translation><numerusform>%n Dienst lief davor.</numerusform><numerusform>%n Dienste liefen davor.</numerusform></translation>
+        <translation>
+            <numerusform>%n Dienst lief davor.</numerusform>
+            <numerusform>%n Dienste liefen davor.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Crash seen; %n services still need attention</source>
-        <translation><numerusform>Absturz zur Kenntnis genommen; %n Dienst braucht noch Aufmerksamkeit</numerusform><numerusform>Absturz zur Kenntnis genommen; %n Dienste brauchen noch Aufmerksamkeit</numerusform></translation>
+        <translation>
+            <numerusform>Absturz zur Kenntnis genommen; %n Dienst braucht noch Aufmerksamkeit</numerusform>
+            <numerusform>Absturz zur Kenntnis genommen; %n Dienste brauchen noch Aufmerksamkeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crash seen; everything is back</source>
@@ -606,6 +667,90 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>First start</source>
         <translation>Erster Start</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DataDir</name>
+    <message>
+        <source>%1 belongs to user id %2, not to the user running archy-recovery (%3); refused. Give it to that user (chown) or use another --data-dir.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is writable by other users (mode %2); refused. Make it private: chmod go-w %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create %1, the parent of the data directory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot use the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory.</source>
+        <translation>Das Datenverzeichnis %1 ist kein Verzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DesktopWindow</name>
+    <message>
+        <source>&amp;About Archy Recovery</source>
+        <translation>Ü&amp;ber Archy-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery</source>
+        <translation>&amp;Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 on first use: %2</source>
+        <translation>Zertifikat von %1 bei der ersten Verbindung festgehalten: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Knoten</translation>
+    </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation>Knoten &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <source>About Archy Recovery</source>
+        <translation>Über Archy-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Archy Recovery %1
+Restarts the node's containers after a crash or power loss.</source>
+        <translation>Archy-Wiederherstellung %1
+Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</translation>
     </message>
 </context>
 <context>
@@ -737,6 +882,38 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <source>%1 is more than the %2 bytes allowed; refused.</source>
         <translation>%1 ist größer als die erlaubten %2 Bytes; abgelehnt.</translation>
     </message>
+    <message>
+        <source>something that is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file, and cannot be moved aside: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was %2, not a regular file; it was moved aside to %3.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::FleetView</name>
@@ -852,10 +1029,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>Woran es erkannt wurde: %1</translation>
     </message>
     <message>
-        <source>%1 of %2 containers recovered</source>
-        <translation>%1 von %2 Containern wiederhergestellt</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -871,6 +1044,13 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <source>Crash loop</source>
         <translation>Absturzschleife</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n containers recovered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>archy::InstanceLock</name>
@@ -881,6 +1061,68 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <message>
         <source>Cannot lock %1: %2</source>
         <translation>%1 kann nicht gesperrt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::KioskWindow</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>About this node</source>
+        <translation>Über diesen Knoten</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console?</source>
+        <translation>Die Wiederherstellungskonsole beenden?</translation>
+    </message>
+    <message>
+        <source>Containers that are already running keep running.</source>
+        <translation>Container, die bereits laufen, laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console</source>
+        <translation>Die Wiederherstellungskonsole beenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the console open</source>
+        <translation>Abbrechen, die Konsole bleibt offen</translation>
+    </message>
+</context>
+<context>
+    <name>archy::LanEndpoint</name>
+    <message>
+        <source>%1 is not an IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the answer to hello.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Zuerst hello senden.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong proof: this client does not hold the agent's token, or it sees another certificate than the agent's.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -918,20 +1160,6 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>&amp;About Archy Recovery</source>
-        <translation>Ü&amp;ber Archy-Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>About Archy Recovery</source>
-        <translation>Über Archy-Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>Archy Recovery %1
-Restarts the node's containers after a crash or power loss.</source>
-        <translation>Archy-Wiederherstellung %1
-Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -952,54 +1180,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Alle neu starten</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Recovery</source>
-        <translation>&amp;Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Data: %1</source>
-        <translation>Daten: %1</translation>
-    </message>
-    <message>
-        <source>Quit the recovery console?</source>
-        <translation>Die Wiederherstellungskonsole beenden?</translation>
-    </message>
-    <message>
-        <source>Containers that are already running keep running.</source>
-        <translation>Container, die bereits laufen, laufen weiter.</translation>
-    </message>
-    <message>
-        <source>Quit the recovery console</source>
-        <translation>Die Wiederherstellungskonsole beenden</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel, keep the console open</source>
-        <translation>Abbrechen, die Konsole bleibt offen</translation>
-    </message>
-    <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 stoppt immer wieder kurz nach dem Start; er wird nicht mehr automatisch neu gestartet.</translation>
     </message>
@@ -1008,40 +1188,12 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <source>Nodes</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
         <source>%1 – Archy Recovery</source>
         <translation>%1 – Archy Recovery</translation>
     </message>
     <message>
-        <source>Pinned the certificate of %1 on first use: %2</source>
-        <translation>Zertifikat von %1 bei der ersten Verbindung festgehalten: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Nodes</source>
-        <translation>&amp;Knoten</translation>
-    </message>
-    <message>
-        <source>&amp;Add Node…</source>
-        <translation>Knoten &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
         <source>No state from the recovery agent yet</source>
         <translation>Noch kein Stand vom Wiederherstellungsagenten</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <source>About this node</source>
-        <translation>Über diesen Knoten</translation>
     </message>
     <message>
         <source>Node %1</source>
@@ -1053,9 +1205,34 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Podman funktioniert nicht, daher kann kein Dienst gestartet oder geprüft werden.
 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>archy::MessageChannel</name>
     <message>
-        <source>%1 of %2 done</source>
-        <translation>%1 von %2 erledigt</translation>
+        <source>A message may be at most %1 bytes.</source>
+        <translation>Eine Nachricht darf höchstens %1 Bytes groß sein.</translation>
+    </message>
+    <message>
+        <source>Messages are text frames.</source>
+        <translation>Nachrichten müssen Text-Frames sein.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::MetricsServer</name>
+    <message>
+        <source>--metrics needs ADDRESS:PORT with a numeric address, e.g. 127.0.0.1:9464, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1100,14 +1277,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
 <context>
     <name>archy::NodeList</name>
     <message>
-        <source>%1 of %2 running, %3 failed</source>
-        <translation>%1 von %2 laufen, %3 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1 of %2 running</source>
-        <translation>%1 von %2 laufen</translation>
-    </message>
-    <message>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
@@ -1132,6 +1301,97 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Den gewählten Knoten und sein festgehaltenes Zertifikat vergessen</translation>
     </message>
     <message>
+        <source>Remove Node</source>
+        <translation>Knoten entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>%1 aus der Liste entfernen?</translation>
+    </message>
+    <message>
+        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
+        <translation>Sein festgehaltenes Zertifikat wird ebenfalls vergessen; der Knoten selbst bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to the selected node again now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the selected node's name, address or token file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is no longer in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 now presents a different certificate.
+
+Trusted until now (SHA-256):
+%2
+
+Presented now (SHA-256):
+%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust the new certificate only if the node's own screen shows the same fingerprint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NodeModel</name>
+    <message numerus="yes">
+        <source>%1 of %n running, %2 failed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Zertifikat SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>This node</source>
         <translation>Dieser Knoten</translation>
     </message>
@@ -1144,16 +1404,32 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>%1 ist bereits in der Liste.</translation>
     </message>
     <message>
-        <source>Remove Node</source>
-        <translation>Knoten entfernen</translation>
+        <source>Only nodes kept in the list can be edited.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Remove %1 from the list?</source>
-        <translation>%1 aus der Liste entfernen?</translation>
+        <source>No node selected.</source>
+        <translation>Kein Knoten gewählt.</translation>
     </message>
     <message>
-        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
-        <translation>Sein festgehaltenes Zertifikat wird ebenfalls vergessen; der Knoten selbst bleibt unberührt.</translation>
+        <source>Token file: %1</source>
+        <translation>Token-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <translation>Zertifikat: noch nicht festgehalten; wird bei der ersten Verbindung festgehalten.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation>Festgehaltenes Zertifikat SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>This program cannot connect to other nodes.</source>
+        <translation>Dieses Programm kann sich nicht mit anderen Knoten verbinden.</translation>
+    </message>
+    <message>
+        <source>No backend</source>
+        <translation>Keine Verbindung eingerichtet</translation>
     </message>
     <message>
         <source>Crash not acknowledged · %1</source>
@@ -1175,37 +1451,62 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>REFUSED: %1</source>
         <translation>ABGELEHNT: %1</translation>
     </message>
+</context>
+<context>
+    <name>archy::Notifier</name>
     <message>
-        <source>No backend</source>
-        <translation>Keine Verbindung eingerichtet</translation>
+        <source>--notify-command: unterminated quote in %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>--notify-command needs a command, not an empty string.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate SHA-256: %1</source>
-        <translation>Zertifikat SHA-256: %1</translation>
+        <source>--notify-command: %1 is not an executable program.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>No node selected.</source>
-        <translation>Kein Knoten gewählt.</translation>
+        <source>--notify-url needs an http:// or https:// URL, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NotifyMessage</name>
+    <message>
+        <source>%1: %2 keeps crashing</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Token file: %1</source>
-        <translation>Token-Datei: %1</translation>
+        <source>%1 keeps stopping soon after each start; it is no longer restarted automatically.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate: not pinned yet; pinned on the first connection.</source>
-        <translation>Zertifikat: noch nicht festgehalten; wird bei der ersten Verbindung festgehalten.</translation>
+        <source>%1 recovered from a crash</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Pinned certificate SHA-256: %1</source>
-        <translation>Festgehaltenes Zertifikat SHA-256: %1</translation>
+        <source>%1: crash recovery left containers failed</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This program cannot connect to other nodes.</source>
-        <translation>Dieses Programm kann sich nicht mit anderen Knoten verbinden.</translation>
+        <source>The previous run ended without a clean shutdown (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: containers failed to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed: %1%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n containers running.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1544,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>podman did not answer within %n seconds and was stopped.</source>
-        <translation><numerusform>podman hat nicht innerhalb von %n Sekunde geantwortet und wurde beendet.</numerusform><numerusform>podman hat nicht innerhalb von %n Sekunden geantwortet und wurde beendet.</numerusform></translation>
+        <translation>
+            <numerusform>podman hat nicht innerhalb von %n Sekunde geantwortet und wurde beendet.</numerusform>
+            <numerusform>podman hat nicht innerhalb von %n Sekunden geantwortet und wurde beendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1267,20 +1571,16 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>Malformed message: no "type".</source>
         <translation>Fehlerhafte Nachricht: kein „type“.</translation>
     </message>
+    <message>
+        <source>The agent sent a message larger than this program accepts.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
     <message>
         <source>No data directory was given.</source>
         <translation>Es wurde kein Datenverzeichnis angegeben.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data directory %1.</source>
-        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>The data directory %1 is not a directory.</source>
-        <translation>Das Datenverzeichnis %1 ist kein Verzeichnis.</translation>
     </message>
     <message>
         <source>Another archy-recovery instance (pid %1) is running on %2.</source>
@@ -1312,7 +1612,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
-        <translation><numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform><numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform></translation>
+        <translation>
+            <numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform>
+            <numerusform>Beendet sich innerhalb einer Minute nach dem Start (%n-mal in Folge); er wird nicht mehr automatisch neu gestartet. Starten Sie ihn neu, sobald der Fehler behoben ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1353,15 +1656,34 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</source>
-        <translation><numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunde erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform><numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunden erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform></translation>
+        <translation>
+            <numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunde erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform>
+            <numerusform>Seine Zustandsprüfung war nicht innerhalb von %n Sekunden erfolgreich; die wartenden Container wurden trotzdem gestartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>podman did not start it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started outside recovery.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started: it needs %1, which failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for %1 (failed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started by systemd: %1 is active.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>archy::RemoteBackend</name>
-    <message>
-        <source>the agent did not answer</source>
-        <translation>der Agent hat nicht geantwortet</translation>
-    </message>
     <message>
         <source>Connecting to %1</source>
         <translation>Verbinde mit %1</translation>
@@ -1383,10 +1705,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Das Zertifikat von %1 konnte nicht geprüft werden.</translation>
     </message>
     <message>
-        <source>the agent sent an oversized message</source>
-        <translation>der Agent hat eine zu große Nachricht gesendet</translation>
-    </message>
-    <message>
         <source>The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.</source>
         <translation>Der Agent unter %1 spricht Protokoll %2, dieses Programm spricht %3. Aktualisieren Sie das ältere.</translation>
     </message>
@@ -1397,10 +1715,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>Connected to %1 (agent %2)</source>
         <translation>Verbunden mit %1 (Agent %2)</translation>
-    </message>
-    <message>
-        <source>The agent at %1 refused the token: %2</source>
-        <translation>Der Agent unter %1 hat das Token abgelehnt: %2</translation>
     </message>
     <message>
         <source>The agent at %1 refused this user: %2</source>
@@ -1422,6 +1736,82 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>No connection to %1 (%2); trying again in %3 s.</source>
         <translation>Keine Verbindung zu %1 (%2); neuer Versuch in %3 s.</translation>
     </message>
+    <message>
+        <source>timed out: no answer from the agent within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the connection closed before the WebSocket handshake finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing listens at %1 (is the agent running?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused at %1 (the agent is not running or is overloaded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>permission denied on %1 (root, the agent's user or its admin group only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>timed out connecting to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused (is the agent listening on %1?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS failure: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent an oversized or malformed message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent closed the connection: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent a message larger than %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent an invalid challenge; it is not an archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 could not prove it holds the agent's token: it is not the agent, or someone is intercepting the connection. Nothing was sent to it but a proof it cannot reuse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent at %1 refused us (wrong token?): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 did not start the protocol 2 handshake; it is not a current archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RemoteCommand</name>
@@ -1434,12 +1824,8 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>Der Agent hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <source>No container named "%1" in the current start-up.</source>
-        <translation>Beim aktuellen Start gibt es keinen Container namens „%1“.</translation>
-    </message>
-    <message>
-        <source>%1 has not failed (%2); nothing to retry.</source>
-        <translation>%1 ist nicht fehlgeschlagen (%2); es gibt nichts erneut zu versuchen.</translation>
+        <source>The command could not be sent to the agent.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1502,7 +1888,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>[%n attempts]</source>
-        <translation><numerusform>[%n Versuch]</numerusform><numerusform>[%n Versuche]</numerusform></translation>
+        <translation>
+            <numerusform>[%n Versuch]</numerusform>
+            <numerusform>[%n Versuche]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1932,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>The previous instance (pid %1, %2) still runs on this data dir.</source>
         <translation>Die vorige Instanz (PID %1, %2) läuft noch auf diesem Datenverzeichnis.</translation>
     </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to a process whose program cannot be read (a system process).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::Snapshot</name>
@@ -1553,10 +1946,6 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>the top level is not a JSON object</source>
         <translation>die oberste Ebene ist kein JSON-Objekt</translation>
-    </message>
-    <message>
-        <source>"timestamp" is %1, not a number of seconds</source>
-        <translation>„timestamp“ ist %1, keine Anzahl Sekunden</translation>
     </message>
     <message>
         <source>"containers" is %1, not a list</source>
@@ -1595,8 +1984,12 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <translation>%1; der vorige Schnappschuss wurde verwendet.</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1; %2</translation>
+        <source>"timestamp" is %1, not a number of seconds; the list was used anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"timestamp" %1 is not a time between 1970 and tomorrow; the list was used anyway</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1643,7 +2036,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>Retrying in %n s</source>
-        <translation><numerusform>Neuer Versuch in %n s</numerusform><numerusform>Neuer Versuch in %n s</numerusform></translation>
+        <translation>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for %1</source>
@@ -1651,7 +2047,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>Waiting for %1 and %n more</source>
-        <translation><numerusform>Wartet auf %1 und %n weiteren</numerusform><numerusform>Wartet auf %1 und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>Wartet auf %1 und %n weiteren</numerusform>
+            <numerusform>Wartet auf %1 und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for its turn</source>
@@ -1663,7 +2062,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>Starting · %n s</source>
-        <translation><numerusform>Startet · %n s</numerusform><numerusform>Startet · %n s</numerusform></translation>
+        <translation>
+            <numerusform>Startet · %n s</numerusform>
+            <numerusform>Startet · %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Podman itself is not working</source>
@@ -1735,11 +2137,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>%n services need attention</source>
-        <translation><numerusform>%n Dienst braucht Aufmerksamkeit</numerusform><numerusform>%n Dienste brauchen Aufmerksamkeit</numerusform></translation>
-    </message>
-    <message>
-        <source>Starting services: %1 of %2 running</source>
-        <translation>Dienste werden gestartet: %1 von %2 laufen</translation>
+        <translation>
+            <numerusform>%n Dienst braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n Dienste brauchen Aufmerksamkeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome: no services yet</source>
@@ -1751,11 +2152,17 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>All %n services are running again</source>
-        <translation><numerusform>Der %n Dienst läuft wieder</numerusform><numerusform>Alle %n Dienste laufen wieder</numerusform></translation>
+        <translation>
+            <numerusform>Der %n Dienst läuft wieder</numerusform>
+            <numerusform>Alle %n Dienste laufen wieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n services are running</source>
-        <translation><numerusform>Der %n Dienst läuft</numerusform><numerusform>Alle %n Dienste laufen</numerusform></translation>
+        <translation>
+            <numerusform>Der %n Dienst läuft</numerusform>
+            <numerusform>Alle %n Dienste laufen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The node stopped unexpectedly (a crash or a power cut). Services that ran before are being brought back.</source>
@@ -1775,7 +2182,10 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -1784,6 +2194,13 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting services: %1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1839,6 +2256,14 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
         <source>%1 is readable by others and cannot be made private.</source>
         <translation>%1 ist für andere lesbar und kann nicht privat gemacht werden.</translation>
     </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a token (64 hex digits).</source>
+        <translation>%1 enthält kein Token (64 Hex-Ziffern).</translation>
+    </message>
 </context>
 <context>
     <name>archy::main</name>
@@ -1861,6 +2286,14 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <message>
         <source>--connect goes with the GUI or a command (status, retry, history).</source>
         <translation>--connect geht nur mit der Oberfläche oder einem Befehl (status, retry, history).</translation>
+    </message>
+    <message>
+        <source>SIGHUP received: logs go to stderr and need no reopening; nothing is reloaded (restart to change options).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recovery history could not be written: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

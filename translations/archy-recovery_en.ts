@@ -70,6 +70,18 @@
         <source>Token File</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The new address does not inherit the pinned certificate: the node's certificate is pinned again the first time it connects there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::AgentEndpoints</name>
@@ -97,19 +109,50 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 does not hold a token (64 hex digits).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pinned the certificate of %1 (first use): SHA-256 %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Cannot reach the agent: nothing listens at %1 (is archy-recovery running on this data dir?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::ClientSession</name>
+    <message>
+        <source>Send hello first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad hello.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every command needs an "id": a string of 1 to %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retry needs a string "name".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No container named "%1" in the current start-up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has not failed (%2); nothing to retry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the earlier history requests to be answered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -209,10 +252,6 @@ As a client of a running agent (locally, or with --connect):
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Containers started at once (default %1).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
         <translation type="unfinished" />
     </message>
@@ -286,6 +325,66 @@ As a client of a running agent (locally, or with --connect):
     </message>
     <message>
         <source>--once runs the agent here; it cannot go with --connect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the config file %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file %1 is not a valid INI file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: unknown setting "%2" (see man archy-recovery).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not "%3".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers started at once (default: one per core when podman runs in the background, else four per core: %1 or %2 here).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background: podman runs at a lower CPU and I/O priority so a screen stays smooth; normal: like this program (default: background when this process shows a screen, normal with --no-gui).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background|normal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read options from this INI file (default %1 if it exists); the command line wins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The systemctl program, for containers systemd manages (default: from PATH).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--podman-priority is background or normal, not "%1".</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -472,22 +571,6 @@ As a client of a running agent (locally, or with --connect):
         <translation type="unfinished" />
     </message>
     <message>
-        <source>TLS is not available (no Qt TLS backend with OpenSSL).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No TLS certificate and key.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No token for LAN clients.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>local %1</source>
         <translation type="unfinished" />
     </message>
@@ -496,39 +579,11 @@ As a client of a running agent (locally, or with --connect):
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Messages are text frames.</source>
+        <source>The LAN endpoint needs a certificate and a token.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>A message may be at most %1 bytes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Too many messages before the handshake.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Send hello first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This agent speaks protocol %1, not %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Bad hello.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Wrong or missing token.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>retry needs a string "name".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown command "%1".</source>
+        <source>Cannot listen on %1:%2: %3</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -561,7 +616,9 @@ As a client of a running agent (locally, or with --connect):
     <message numerus="yes">
         <source>%n services were running before it.</source>
         <translation>
-            <numerusform>%n service was running before it.</numerusform><numerusform>%n services were running before it.</numerusform></translation>
+            <numerusform>%n service was running before it.</numerusform>
+            <numerusform>%n services were running before it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The node crashed or lost power</source>
@@ -582,7 +639,9 @@ As a client of a running agent (locally, or with --connect):
     <message numerus="yes">
         <source>Crash seen; %n services still need attention</source>
         <translation>
-            <numerusform>Crash seen; %n service still needs attention</numerusform><numerusform>Crash seen; %n services still need attention</numerusform></translation>
+            <numerusform>Crash seen; %n service still needs attention</numerusform>
+            <numerusform>Crash seen; %n services still need attention</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crash seen; everything is back</source>
@@ -602,6 +661,89 @@ As a client of a running agent (locally, or with --connect):
     </message>
     <message>
         <source>Warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::DataDir</name>
+    <message>
+        <source>%1 belongs to user id %2, not to the user running archy-recovery (%3); refused. Give it to that user (chown) or use another --data-dir.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is writable by other users (mode %2); refused. Make it private: chmod go-w %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create %1, the parent of the data directory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot use the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::DesktopWindow</name>
+    <message>
+        <source>&amp;About Archy Recovery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Recovery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 on first use: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About Archy Recovery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archy Recovery %1
+Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -734,6 +876,38 @@ As a client of a running agent (locally, or with --connect):
         <source>%1 is more than the %2 bytes allowed; refused.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>something that is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file, and cannot be moved aside: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was %2, not a regular file; it was moved aside to %3.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::FleetView</name>
@@ -853,10 +1027,6 @@ As a client of a running agent (locally, or with --connect):
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 of %2 containers recovered</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation type="unfinished" />
     </message>
@@ -867,6 +1037,13 @@ As a client of a running agent (locally, or with --connect):
     <message>
         <source>%1 (%2)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n containers recovered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -881,6 +1058,68 @@ As a client of a running agent (locally, or with --connect):
     </message>
 </context>
 <context>
+    <name>archy::KioskWindow</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About this node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit the recovery console?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers that are already running keep running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit the recovery console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel, keep the console open</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::LanEndpoint</name>
+    <message>
+        <source>%1 is not an IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the answer to hello.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send hello first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong proof: this client does not hold the agent's token, or it sees another certificate than the agent's.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>archy::MainWindow</name>
     <message>
         <source>Archy Recovery</source>
@@ -888,39 +1127,6 @@ As a client of a running agent (locally, or with --connect):
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Data: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pinned the certificate of %1 on first use: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Nodes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Add Node…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>About Archy Recovery</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Archy Recovery %1
-Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -952,10 +1158,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;About Archy Recovery</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Error</source>
         <translation type="unfinished" />
     </message>
@@ -976,38 +1178,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>History</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Node</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>About this node</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Recovery</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation type="unfinished" />
     </message>
@@ -1020,26 +1190,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Quit the recovery console?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Containers that are already running keep running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Quit the recovery console</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cancel, keep the console open</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>No state from the recovery agent yet</source>
         <translation type="unfinished" />
     </message>
@@ -1048,8 +1198,33 @@ Restarts the node's containers after a crash or power loss.</source>
 %1</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>archy::MessageChannel</name>
     <message>
-        <source>%1 of %2 done</source>
+        <source>A message may be at most %1 bytes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages are text frames.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::MetricsServer</name>
+    <message>
+        <source>--metrics needs ADDRESS:PORT with a numeric address, e.g. 127.0.0.1:9464, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1095,14 +1270,6 @@ Restarts the node's containers after a crash or power loss.</source>
 <context>
     <name>archy::NodeList</name>
     <message>
-        <source>%1 of %2 running, %3 failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 of %2 running</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Add…</source>
         <translation type="unfinished" />
     </message>
@@ -1127,18 +1294,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This node</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is not a wss:// address.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is already in the list.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Remove Node</source>
         <translation type="unfinished" />
     </message>
@@ -1151,7 +1306,122 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Reconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to the selected node again now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the selected node's name, address or token file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is no longer in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 now presents a different certificate.
+
+Trusted until now (SHA-256):
+%2
+
+Presented now (SHA-256):
+%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust the new certificate only if the node's own screen shows the same fingerprint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NodeModel</name>
+    <message numerus="yes">
+        <source>%1 of %n running, %2 failed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a wss:// address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only nodes kept in the list can be edited.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No node selected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This program cannot connect to other nodes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No backend</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1174,33 +1444,62 @@ Restarts the node's containers after a crash or power loss.</source>
         <source>REFUSED: %1</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>archy::Notifier</name>
     <message>
-        <source>No backend</source>
+        <source>--notify-command: unterminated quote in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: %2</source>
+        <source>--notify-command needs a command, not an empty string.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate SHA-256: %1</source>
+        <source>--notify-command: %1 is not an executable program.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No node selected.</source>
+        <source>--notify-url needs an http:// or https:// URL, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NotifyMessage</name>
+    <message>
+        <source>%1: %2 keeps crashing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Token file: %1</source>
+        <source>%1 keeps stopping soon after each start; it is no longer restarted automatically.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <source>%1 recovered from a crash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Pinned certificate SHA-256: %1</source>
+        <source>%1: crash recovery left containers failed</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The previous run ended without a clean shutdown (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: containers failed to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed: %1%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n containers running.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1219,7 +1518,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>podman did not answer within %n seconds and was stopped.</source>
         <translation>
-            <numerusform>podman did not answer within %n second and was stopped.</numerusform><numerusform>podman did not answer within %n seconds and was stopped.</numerusform></translation>
+            <numerusform>podman did not answer within %n second and was stopped.</numerusform>
+            <numerusform>podman did not answer within %n seconds and was stopped.</numerusform>
+        </translation>
     </message>
     <message>
         <source>podman printed more than %1 MiB and was stopped.</source>
@@ -1263,19 +1564,15 @@ Restarts the node's containers after a crash or power loss.</source>
         <source>Malformed message: no "type".</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The agent sent a message larger than this program accepts.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
     <message>
         <source>No data directory was given.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot create the data directory %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The data directory %1 is not a directory.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1297,7 +1594,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
         <translation>
-            <numerusform>Keeps stopping within a minute of being started (%n time in a row); it is not restarted automatically any more. Retry once it is fixed.</numerusform><numerusform>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</numerusform></translation>
+            <numerusform>Keeps stopping within a minute of being started (%n time in a row); it is not restarted automatically any more. Retry once it is fixed.</numerusform>
+            <numerusform>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped unexpectedly; restarting.</source>
@@ -1351,15 +1650,33 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</source>
         <translation>
-            <numerusform>Its health check did not pass within %n second; the containers waiting for it were started anyway.</numerusform><numerusform>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</numerusform></translation>
+            <numerusform>Its health check did not pass within %n second; the containers waiting for it were started anyway.</numerusform>
+            <numerusform>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>podman did not start it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started outside recovery.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started: it needs %1, which failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for %1 (failed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started by systemd: %1 is active.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>archy::RemoteBackend</name>
-    <message>
-        <source>the agent did not answer</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Connecting to %1</source>
         <translation type="unfinished" />
@@ -1381,10 +1698,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the agent sent an oversized message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.</source>
         <translation type="unfinished" />
     </message>
@@ -1394,10 +1707,6 @@ Restarts the node's containers after a crash or power loss.</source>
     </message>
     <message>
         <source>Connected to %1 (agent %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The agent at %1 refused the token: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1420,6 +1729,82 @@ Restarts the node's containers after a crash or power loss.</source>
         <source>No connection to %1 (%2); trying again in %3 s.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>timed out: no answer from the agent within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the connection closed before the WebSocket handshake finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing listens at %1 (is the agent running?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused at %1 (the agent is not running or is overloaded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>permission denied on %1 (root, the agent's user or its admin group only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>timed out connecting to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused (is the agent listening on %1?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS failure: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent an oversized or malformed message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent closed the connection: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent a message larger than %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent an invalid challenge; it is not an archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 could not prove it holds the agent's token: it is not the agent, or someone is intercepting the connection. Nothing was sent to it but a proof it cannot reuse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent at %1 refused us (wrong token?): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 did not start the protocol 2 handshake; it is not a current archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RemoteCommand</name>
@@ -1432,11 +1817,7 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No container named "%1" in the current start-up.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 has not failed (%2); nothing to retry.</source>
+        <source>The command could not be sent to the agent.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1481,7 +1862,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>[%n attempts]</source>
         <translation>
-            <numerusform>[%n attempt]</numerusform><numerusform>[%n attempts]</numerusform></translation>
+            <numerusform>[%n attempt]</numerusform>
+            <numerusform>[%n attempts]</numerusform>
+        </translation>
     </message>
     <message>
         <source>No start-ups recorded yet.</source>
@@ -1542,6 +1925,10 @@ Restarts the node's containers after a crash or power loss.</source>
         <source>The previous instance (pid %1, %2) still runs on this data dir.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to a process whose program cannot be read (a system process).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::Snapshot</name>
@@ -1570,10 +1957,6 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"timestamp" is %1, not a number of seconds</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>"containers" is %1, not a list</source>
         <translation type="unfinished" />
     </message>
@@ -1594,7 +1977,11 @@ Restarts the node's containers after a crash or power loss.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1; %2</source>
+        <source>"timestamp" is %1, not a number of seconds; the list was used anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"timestamp" %1 is not a time between 1970 and tomorrow; the list was used anyway</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1643,7 +2030,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>Retrying in %n s</source>
         <translation>
-            <numerusform>Retrying in %n s</numerusform><numerusform>Retrying in %n s</numerusform></translation>
+            <numerusform>Retrying in %n s</numerusform>
+            <numerusform>Retrying in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for %1</source>
@@ -1652,7 +2041,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>Waiting for %1 and %n more</source>
         <translation>
-            <numerusform>Waiting for %1 and %n more</numerusform><numerusform>Waiting for %1 and %n more</numerusform></translation>
+            <numerusform>Waiting for %1 and %n more</numerusform>
+            <numerusform>Waiting for %1 and %n more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for its turn</source>
@@ -1665,7 +2056,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>Starting · %n s</source>
         <translation>
-            <numerusform>Starting · %n s</numerusform><numerusform>Starting · %n s</numerusform></translation>
+            <numerusform>Starting · %n s</numerusform>
+            <numerusform>Starting · %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Podman itself is not working</source>
@@ -1738,11 +2131,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>%n services need attention</source>
         <translation>
-            <numerusform>%n service needs attention</numerusform><numerusform>%n services need attention</numerusform></translation>
-    </message>
-    <message>
-        <source>Starting services: %1 of %2 running</source>
-        <translation type="unfinished" />
+            <numerusform>%n service needs attention</numerusform>
+            <numerusform>%n services need attention</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome: no services yet</source>
@@ -1755,12 +2146,16 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>All %n services are running again</source>
         <translation>
-            <numerusform>The %n service is running again</numerusform><numerusform>All %n services are running again</numerusform></translation>
+            <numerusform>The %n service is running again</numerusform>
+            <numerusform>All %n services are running again</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n services are running</source>
         <translation>
-            <numerusform>The %n service is running</numerusform><numerusform>All %n services are running</numerusform></translation>
+            <numerusform>The %n service is running</numerusform>
+            <numerusform>All %n services are running</numerusform>
+        </translation>
     </message>
     <message>
         <source>The node stopped unexpectedly (a crash or a power cut). Services that ran before are being brought back.</source>
@@ -1781,7 +2176,9 @@ Restarts the node's containers after a crash or power loss.</source>
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -1790,6 +2187,13 @@ Restarts the node's containers after a crash or power loss.</source>
     <message>
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Starting services: %1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2249,14 @@ Restarts the node's containers after a crash or power loss.</source>
         <source>%1 is readable by others and cannot be made private.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not hold a token (64 hex digits).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::main</name>
@@ -1866,6 +2278,14 @@ Restarts the node's containers after a crash or power loss.</source>
     </message>
     <message>
         <source>--connect goes with the GUI or a command (status, retry, history).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SIGHUP received: logs go to stderr and need no reopening; nothing is reloaded (restart to change options).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recovery history could not be written: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

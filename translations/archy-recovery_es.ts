@@ -70,6 +70,18 @@
         <source>Token File</source>
         <translation>Archivo de token</translation>
     </message>
+    <message>
+        <source>The new address does not inherit the pinned certificate: the node's certificate is pinned again the first time it connects there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::AgentEndpoints</name>
@@ -97,20 +109,51 @@
         <translation>--connect necesita --token-file (el archivo remote-token del agente).</translation>
     </message>
     <message>
-        <source>Cannot read the token file %1: %2</source>
-        <translation>No se puede leer el archivo de token %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 does not hold a token (64 hex digits).</source>
-        <translation>%1 no contiene un token (64 dígitos hexadecimales).</translation>
-    </message>
-    <message>
-        <source>Pinned the certificate of %1 (first use): SHA-256 %2</source>
-        <translation>Certificado de %1 fijado en la primera conexión: SHA-256 %2</translation>
-    </message>
-    <message>
         <source>Cannot reach the agent: nothing listens at %1 (is archy-recovery running on this data dir?)</source>
         <translation>No se puede contactar con el agente: nada escucha en %1 (¿se está ejecutando archy-recovery sobre este directorio de datos?)</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::ClientSession</name>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Envíe primero hello.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad hello.</source>
+        <translation>hello no válido.</translation>
+    </message>
+    <message>
+        <source>Every command needs an "id": a string of 1 to %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retry needs a string "name".</source>
+        <translation>retry necesita una cadena «name».</translation>
+    </message>
+    <message>
+        <source>No container named "%1" in the current start-up.</source>
+        <translation>No hay ningún contenedor llamado «%1» en el arranque actual.</translation>
+    </message>
+    <message>
+        <source>%1 has not failed (%2); nothing to retry.</source>
+        <translation>%1 no ha fallado (%2); no hay nada que reintentar.</translation>
+    </message>
+    <message>
+        <source>Wait for the earlier history requests to be answered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command "%1".</source>
+        <translation>Comando desconocido «%1».</translation>
     </message>
 </context>
 <context>
@@ -194,10 +237,6 @@
     <message>
         <source>Longest wait between retries in seconds (default %1).</source>
         <translation>Espera máxima entre reintentos en segundos (predeterminado %1).</translation>
-    </message>
-    <message>
-        <source>Containers started at once (default %1).</source>
-        <translation>Contenedores arrancados a la vez (predeterminado %1).</translation>
     </message>
     <message>
         <source>Seconds dependants wait for a healthcheck to pass (default %1).</source>
@@ -292,6 +331,66 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>status, retry NAME or history (optional).</source>
         <translation>status, retry NOMBRE o history (opcional).</translation>
+    </message>
+    <message>
+        <source>The config file %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the config file %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file %1 is not a valid INI file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: unknown setting "%2" (see man archy-recovery).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not "%3".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers started at once (default: one per core when podman runs in the background, else four per core: %1 or %2 here).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background: podman runs at a lower CPU and I/O priority so a screen stays smooth; normal: like this program (default: background when this process shows a screen, normal with --no-gui).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>background|normal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read options from this INI file (default %1 if it exists); the command line wins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The systemctl program, for containers systemd manages (default: from PATH).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--podman-priority is background or normal, not "%1".</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -477,22 +576,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Ya se está escuchando en la LAN.</translation>
     </message>
     <message>
-        <source>TLS is not available (no Qt TLS backend with OpenSSL).</source>
-        <translation>TLS no está disponible (no hay backend TLS de Qt con OpenSSL).</translation>
-    </message>
-    <message>
-        <source>No TLS certificate and key.</source>
-        <translation>No hay certificado ni clave TLS.</translation>
-    </message>
-    <message>
-        <source>No token for LAN clients.</source>
-        <translation>No hay token para los clientes de la LAN.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2: %3</source>
-        <translation>No se puede escuchar en %1, puerto %2: %3</translation>
-    </message>
-    <message>
         <source>local %1</source>
         <translation>local %1</translation>
     </message>
@@ -501,40 +584,12 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Solo root, el usuario del agente y los miembros del grupo %1 pueden conectarse.</translation>
     </message>
     <message>
-        <source>Messages are text frames.</source>
-        <translation>Los mensajes deben ser tramas de texto.</translation>
+        <source>The LAN endpoint needs a certificate and a token.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>A message may be at most %1 bytes.</source>
-        <translation>Un mensaje puede tener como máximo %1 bytes.</translation>
-    </message>
-    <message>
-        <source>Too many messages before the handshake.</source>
-        <translation>Demasiados mensajes antes del handshake.</translation>
-    </message>
-    <message>
-        <source>Send hello first.</source>
-        <translation>Envíe primero hello.</translation>
-    </message>
-    <message>
-        <source>This agent speaks protocol %1, not %2.</source>
-        <translation>Este agente usa el protocolo %1, no el %2.</translation>
-    </message>
-    <message>
-        <source>Bad hello.</source>
-        <translation>hello no válido.</translation>
-    </message>
-    <message>
-        <source>Wrong or missing token.</source>
-        <translation>Token incorrecto o ausente.</translation>
-    </message>
-    <message>
-        <source>retry needs a string "name".</source>
-        <translation>retry necesita una cadena «name».</translation>
-    </message>
-    <message>
-        <source>Unknown command "%1".</source>
-        <translation>Comando desconocido «%1».</translation>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation type="unfinished">No se puede escuchar en %1: %3 {1:%2:?}</translation>
     </message>
 </context>
 <context>
@@ -589,11 +644,17 @@ Como cliente de un agente en ejecución (en local o con --connect):
     </message>
     <message numerus="yes">
         <source>%n services were running before it.</source>
-        <translation><numerusform>%n servicio estaba en marcha antes.</numerusform><numerusform>%n servicios estaban en marcha antes.</numerusform></translation>
+        <translation>
+            <numerusform>%n servicio estaba en marcha antes.</numerusform>
+            <numerusform>%n servicios estaban en marcha antes.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Crash seen; %n services still need attention</source>
-        <translation><numerusform>Caída vista; %n servicio aún necesita atención</numerusform><numerusform>Caída vista; %n servicios aún necesitan atención</numerusform></translation>
+        <translation>
+            <numerusform>Caída vista; %n servicio aún necesita atención</numerusform>
+            <numerusform>Caída vista; %n servicios aún necesitan atención</numerusform>
+        </translation>
     </message>
     <message>
         <source>Crash seen; everything is back</source>
@@ -606,6 +667,90 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>First start</source>
         <translation>Primer inicio</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DataDir</name>
+    <message>
+        <source>%1 belongs to user id %2, not to the user running archy-recovery (%3); refused. Give it to that user (chown) or use another --data-dir.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is writable by other users (mode %2); refused. Make it private: chmod go-w %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create %1, the parent of the data directory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot use the data directory %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data directory %1 is not a directory.</source>
+        <translation>El directorio de datos %1 no es un directorio.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::DesktopWindow</name>
+    <message>
+        <source>&amp;About Archy Recovery</source>
+        <translation>&amp;Acerca de Recuperación de Archy</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery</source>
+        <translation>&amp;Recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodos</translation>
+    </message>
+    <message>
+        <source>Pinned the certificate of %1 on first use: %2</source>
+        <translation>Certificado de %1 fijado en el primer uso: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Nodos</translation>
+    </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation>&amp;Añadir nodo…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <source>About Archy Recovery</source>
+        <translation>Acerca de Recuperación de Archy</translation>
+    </message>
+    <message>
+        <source>Archy Recovery %1
+Restarts the node's containers after a crash or power loss.</source>
+        <translation>Recuperación de Archy %1
+Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation>
     </message>
 </context>
 <context>
@@ -737,6 +882,38 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <source>%1 is more than the %2 bytes allowed; refused.</source>
         <translation>%1 ocupa más de los %2 bytes permitidos; rechazado.</translation>
     </message>
+    <message>
+        <source>something that is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file, and cannot be moved aside: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was %2, not a regular file; it was moved aside to %3.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::FleetView</name>
@@ -852,10 +1029,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>Cómo se detectó: %1</translation>
     </message>
     <message>
-        <source>%1 of %2 containers recovered</source>
-        <translation>%1 de %2 contenedores recuperados</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Aviso: %1</translation>
     </message>
@@ -871,6 +1044,13 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <source>Crash loop</source>
         <translation>Bucle de fallos</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n containers recovered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>archy::InstanceLock</name>
@@ -881,6 +1061,68 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <message>
         <source>Cannot lock %1: %2</source>
         <translation>No se puede bloquear %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>archy::KioskWindow</name>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>About this node</source>
+        <translation>Acerca de este nodo</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console?</source>
+        <translation>¿Salir de la consola de recuperación?</translation>
+    </message>
+    <message>
+        <source>Containers that are already running keep running.</source>
+        <translation>Los contenedores que ya están en marcha siguen en marcha.</translation>
+    </message>
+    <message>
+        <source>Quit the recovery console</source>
+        <translation>Salir de la consola de recuperación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep the console open</source>
+        <translation>Cancelar, la consola sigue abierta</translation>
+    </message>
+</context>
+<context>
+    <name>archy::LanEndpoint</name>
+    <message>
+        <source>%1 is not an IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the answer to hello.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send hello first.</source>
+        <translation>Envíe primero hello.</translation>
+    </message>
+    <message>
+        <source>This agent speaks protocol %1, not %2; update the older program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong proof: this client does not hold the agent's token, or it sees another certificate than the agent's.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -918,20 +1160,6 @@ Como cliente de un agente en ejecución (en local o con --connect):
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>&amp;About Archy Recovery</source>
-        <translation>&amp;Acerca de Recuperación de Archy</translation>
-    </message>
-    <message>
-        <source>About Archy Recovery</source>
-        <translation>Acerca de Recuperación de Archy</translation>
-    </message>
-    <message>
-        <source>Archy Recovery %1
-Restarts the node's containers after a crash or power loss.</source>
-        <translation>Recuperación de Archy %1
-Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -952,54 +1180,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>Reintentar fallidos</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Recovery</source>
-        <translation>&amp;Recuperación</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>Barra de herramientas principal</translation>
-    </message>
-    <message>
-        <source>Data: %1</source>
-        <translation>Datos: %1</translation>
-    </message>
-    <message>
-        <source>Quit the recovery console?</source>
-        <translation>¿Salir de la consola de recuperación?</translation>
-    </message>
-    <message>
-        <source>Containers that are already running keep running.</source>
-        <translation>Los contenedores que ya están en marcha siguen en marcha.</translation>
-    </message>
-    <message>
-        <source>Quit the recovery console</source>
-        <translation>Salir de la consola de recuperación</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel, keep the console open</source>
-        <translation>Cancelar, la consola sigue abierta</translation>
-    </message>
-    <message>
         <source>%1 keeps stopping soon after being started; it is no longer restarted automatically.</source>
         <translation>%1 se detiene una y otra vez poco después de arrancar; ya no se reinicia automáticamente.</translation>
     </message>
@@ -1008,40 +1188,12 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>Conexión: %1</translation>
     </message>
     <message>
-        <source>Nodes</source>
-        <translation>Nodos</translation>
-    </message>
-    <message>
         <source>%1 – Archy Recovery</source>
         <translation>%1 – Archy Recovery</translation>
     </message>
     <message>
-        <source>Pinned the certificate of %1 on first use: %2</source>
-        <translation>Certificado de %1 fijado en el primer uso: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Nodes</source>
-        <translation>&amp;Nodos</translation>
-    </message>
-    <message>
-        <source>&amp;Add Node…</source>
-        <translation>&amp;Añadir nodo…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
         <source>No state from the recovery agent yet</source>
         <translation>Aún no hay estado del agente de recuperación</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>Nodo</translation>
-    </message>
-    <message>
-        <source>About this node</source>
-        <translation>Acerca de este nodo</translation>
     </message>
     <message>
         <source>Node %1</source>
@@ -1053,9 +1205,34 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>Podman no funciona, así que no se puede iniciar ni comprobar ningún servicio.
 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>archy::MessageChannel</name>
     <message>
-        <source>%1 of %2 done</source>
-        <translation>%1 de %2 hechos</translation>
+        <source>A message may be at most %1 bytes.</source>
+        <translation>Un mensaje puede tener como máximo %1 bytes.</translation>
+    </message>
+    <message>
+        <source>Messages are text frames.</source>
+        <translation>Los mensajes deben ser tramas de texto.</translation>
+    </message>
+</context>
+<context>
+    <name>archy::MetricsServer</name>
+    <message>
+        <source>--metrics needs ADDRESS:PORT with a numeric address, e.g. 127.0.0.1:9464, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1100,14 +1277,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
 <context>
     <name>archy::NodeList</name>
     <message>
-        <source>%1 of %2 running, %3 failed</source>
-        <translation>%1 de %2 en marcha, %3 fallidos</translation>
-    </message>
-    <message>
-        <source>%1 of %2 running</source>
-        <translation>%1 de %2 en marcha</translation>
-    </message>
-    <message>
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
@@ -1132,6 +1301,97 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>Olvidar el nodo seleccionado y su certificado fijado</translation>
     </message>
     <message>
+        <source>Remove Node</source>
+        <translation>Quitar nodo</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>¿Quitar %1 de la lista?</translation>
+    </message>
+    <message>
+        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
+        <translation>También se olvida su certificado fijado; el nodo en sí no se toca.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to the selected node again now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the selected node's name, address or token file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is no longer in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust New Certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 now presents a different certificate.
+
+Trusted until now (SHA-256):
+%2
+
+Presented now (SHA-256):
+%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust the new certificate only if the node's own screen shows the same fingerprint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NodeModel</name>
+    <message numerus="yes">
+        <source>%1 of %n running, %2 failed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Certificado SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>This node</source>
         <translation>Este nodo</translation>
     </message>
@@ -1144,16 +1404,32 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>%1 ya está en la lista.</translation>
     </message>
     <message>
-        <source>Remove Node</source>
-        <translation>Quitar nodo</translation>
+        <source>Only nodes kept in the list can be edited.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Remove %1 from the list?</source>
-        <translation>¿Quitar %1 de la lista?</translation>
+        <source>No node selected.</source>
+        <translation>Ningún nodo seleccionado.</translation>
     </message>
     <message>
-        <source>Its pinned certificate is forgotten too; the node itself is not touched.</source>
-        <translation>También se olvida su certificado fijado; el nodo en sí no se toca.</translation>
+        <source>Token file: %1</source>
+        <translation>Archivo de token: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: not pinned yet; pinned on the first connection.</source>
+        <translation>Certificado: aún no fijado; se fija en la primera conexión.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate SHA-256: %1</source>
+        <translation>Certificado fijado SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>This program cannot connect to other nodes.</source>
+        <translation>Este programa no puede conectarse a otros nodos.</translation>
+    </message>
+    <message>
+        <source>No backend</source>
+        <translation>Sin conexión configurada</translation>
     </message>
     <message>
         <source>Crash not acknowledged · %1</source>
@@ -1175,37 +1451,62 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>REFUSED: %1</source>
         <translation>RECHAZADO: %1</translation>
     </message>
+</context>
+<context>
+    <name>archy::Notifier</name>
     <message>
-        <source>No backend</source>
-        <translation>Sin conexión configurada</translation>
+        <source>--notify-command: unterminated quote in %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>--notify-command needs a command, not an empty string.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate SHA-256: %1</source>
-        <translation>Certificado SHA-256: %1</translation>
+        <source>--notify-command: %1 is not an executable program.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>No node selected.</source>
-        <translation>Ningún nodo seleccionado.</translation>
+        <source>--notify-url needs an http:// or https:// URL, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>archy::NotifyMessage</name>
+    <message>
+        <source>%1: %2 keeps crashing</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Token file: %1</source>
-        <translation>Archivo de token: %1</translation>
+        <source>%1 keeps stopping soon after each start; it is no longer restarted automatically.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Certificate: not pinned yet; pinned on the first connection.</source>
-        <translation>Certificado: aún no fijado; se fija en la primera conexión.</translation>
+        <source>%1 recovered from a crash</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Pinned certificate SHA-256: %1</source>
-        <translation>Certificado fijado SHA-256: %1</translation>
+        <source>%1: crash recovery left containers failed</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>This program cannot connect to other nodes.</source>
-        <translation>Este programa no puede conectarse a otros nodos.</translation>
+        <source>The previous run ended without a clean shutdown (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: containers failed to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed: %1%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n containers running.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1544,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>podman did not answer within %n seconds and was stopped.</source>
-        <translation><numerusform>podman no respondió en %n segundo y se detuvo.</numerusform><numerusform>podman no respondió en %n segundos y se detuvo.</numerusform></translation>
+        <translation>
+            <numerusform>podman no respondió en %n segundo y se detuvo.</numerusform>
+            <numerusform>podman no respondió en %n segundos y se detuvo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1267,20 +1571,16 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>Malformed message: no "type".</source>
         <translation>Mensaje mal formado: falta «type».</translation>
     </message>
+    <message>
+        <source>The agent sent a message larger than this program accepts.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
     <message>
         <source>No data directory was given.</source>
         <translation>No se indicó ningún directorio de datos.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data directory %1.</source>
-        <translation>No se puede crear el directorio de datos %1.</translation>
-    </message>
-    <message>
-        <source>The data directory %1 is not a directory.</source>
-        <translation>El directorio de datos %1 no es un directorio.</translation>
     </message>
     <message>
         <source>Another archy-recovery instance (pid %1) is running on %2.</source>
@@ -1312,7 +1612,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>Keeps stopping within a minute of being started (%n times in a row); it is not restarted automatically any more. Retry once it is fixed.</source>
-        <translation><numerusform>Se detiene en menos de un minuto tras iniciarse (%n vez seguida); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform><numerusform>Se detiene en menos de un minuto tras iniciarse (%n veces seguidas); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform></translation>
+        <translation>
+            <numerusform>Se detiene en menos de un minuto tras iniciarse (%n vez seguida); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
+            <numerusform>Se detiene en menos de un minuto tras iniciarse (%n veces seguidas); ya no se reinicia automáticamente. Reinténtelo cuando esté arreglado.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1353,15 +1656,34 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>Its health check did not pass within %n seconds; the containers waiting for it were started anyway.</source>
-        <translation><numerusform>Su comprobación de salud no pasó en %n segundo; los contenedores que lo esperaban se iniciaron igualmente.</numerusform><numerusform>Su comprobación de salud no pasó en %n segundos; los contenedores que lo esperaban se iniciaron igualmente.</numerusform></translation>
+        <translation>
+            <numerusform>Su comprobación de salud no pasó en %n segundo; los contenedores que lo esperaban se iniciaron igualmente.</numerusform>
+            <numerusform>Su comprobación de salud no pasó en %n segundos; los contenedores que lo esperaban se iniciaron igualmente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>podman did not start it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started outside recovery.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started: it needs %1, which failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for %1 (failed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started by systemd: %1 is active.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>archy::RemoteBackend</name>
-    <message>
-        <source>the agent did not answer</source>
-        <translation>el agente no respondió</translation>
-    </message>
     <message>
         <source>Connecting to %1</source>
         <translation>Conectando con %1</translation>
@@ -1383,10 +1705,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>No se pudo comprobar el certificado de %1.</translation>
     </message>
     <message>
-        <source>the agent sent an oversized message</source>
-        <translation>el agente envió un mensaje demasiado grande</translation>
-    </message>
-    <message>
         <source>The agent at %1 speaks protocol %2; this program speaks %3. Update the older one.</source>
         <translation>El agente en %1 usa el protocolo %2; este programa usa el %3. Actualice el más antiguo.</translation>
     </message>
@@ -1397,10 +1715,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>Connected to %1 (agent %2)</source>
         <translation>Conectado con %1 (agente %2)</translation>
-    </message>
-    <message>
-        <source>The agent at %1 refused the token: %2</source>
-        <translation>El agente en %1 rechazó el token: %2</translation>
     </message>
     <message>
         <source>The agent at %1 refused this user: %2</source>
@@ -1422,6 +1736,82 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>No connection to %1 (%2); trying again in %3 s.</source>
         <translation>Sin conexión con %1 (%2); se reintentará en %3 s.</translation>
     </message>
+    <message>
+        <source>timed out: no answer from the agent within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the connection closed before the WebSocket handshake finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing listens at %1 (is the agent running?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused at %1 (the agent is not running or is overloaded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>permission denied on %1 (root, the agent's user or its admin group only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>timed out connecting to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection refused (is the agent listening on %1?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS failure: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent an oversized or malformed message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent closed the connection: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent sent a message larger than %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent an invalid challenge; it is not an archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 could not prove it holds the agent's token: it is not the agent, or someone is intercepting the connection. Nothing was sent to it but a proof it cannot reuse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent at %1 refused us (wrong token?): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 did not start the protocol 2 handshake; it is not a current archy-recovery agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RemoteCommand</name>
@@ -1434,12 +1824,8 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>El agente no respondió a tiempo.</translation>
     </message>
     <message>
-        <source>No container named "%1" in the current start-up.</source>
-        <translation>No hay ningún contenedor llamado «%1» en el arranque actual.</translation>
-    </message>
-    <message>
-        <source>%1 has not failed (%2); nothing to retry.</source>
-        <translation>%1 no ha fallado (%2); no hay nada que reintentar.</translation>
+        <source>The command could not be sent to the agent.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1502,7 +1888,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>[%n attempts]</source>
-        <translation><numerusform>[%n intento]</numerusform><numerusform>[%n intentos]</numerusform></translation>
+        <translation>
+            <numerusform>[%n intento]</numerusform>
+            <numerusform>[%n intentos]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1932,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>The previous instance (pid %1, %2) still runs on this data dir.</source>
         <translation>La instancia anterior (PID %1, %2) sigue ejecutándose sobre este directorio de datos.</translation>
     </message>
+    <message>
+        <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to a process whose program cannot be read (a system process).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::Snapshot</name>
@@ -1553,10 +1946,6 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>the top level is not a JSON object</source>
         <translation>el nivel superior no es un objeto JSON</translation>
-    </message>
-    <message>
-        <source>"timestamp" is %1, not a number of seconds</source>
-        <translation>«timestamp» es %1, no un número de segundos</translation>
     </message>
     <message>
         <source>"containers" is %1, not a list</source>
@@ -1595,8 +1984,12 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <translation>%1; se usó la instantánea anterior.</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1; %2</translation>
+        <source>"timestamp" is %1, not a number of seconds; the list was used anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"timestamp" %1 is not a time between 1970 and tomorrow; the list was used anyway</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1643,7 +2036,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>Retrying in %n s</source>
-        <translation><numerusform>Reintento en %n s</numerusform><numerusform>Reintento en %n s</numerusform></translation>
+        <translation>
+            <numerusform>Reintento en %n s</numerusform>
+            <numerusform>Reintento en %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for %1</source>
@@ -1651,7 +2047,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>Waiting for %1 and %n more</source>
-        <translation><numerusform>Esperando a %1 y %n más</numerusform><numerusform>Esperando a %1 y %n más</numerusform></translation>
+        <translation>
+            <numerusform>Esperando a %1 y %n más</numerusform>
+            <numerusform>Esperando a %1 y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for its turn</source>
@@ -1663,7 +2062,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>Starting · %n s</source>
-        <translation><numerusform>Iniciando · %n s</numerusform><numerusform>Iniciando · %n s</numerusform></translation>
+        <translation>
+            <numerusform>Iniciando · %n s</numerusform>
+            <numerusform>Iniciando · %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Podman itself is not working</source>
@@ -1735,11 +2137,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>%n services need attention</source>
-        <translation><numerusform>%n servicio necesita atención</numerusform><numerusform>%n servicios necesitan atención</numerusform></translation>
-    </message>
-    <message>
-        <source>Starting services: %1 of %2 running</source>
-        <translation>Iniciando servicios: %1 de %2 en marcha</translation>
+        <translation>
+            <numerusform>%n servicio necesita atención</numerusform>
+            <numerusform>%n servicios necesitan atención</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome: no services yet</source>
@@ -1751,11 +2152,17 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>All %n services are running again</source>
-        <translation><numerusform>El servicio vuelve a estar en marcha</numerusform><numerusform>Los %n servicios vuelven a estar en marcha</numerusform></translation>
+        <translation>
+            <numerusform>El servicio vuelve a estar en marcha</numerusform>
+            <numerusform>Los %n servicios vuelven a estar en marcha</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n services are running</source>
-        <translation><numerusform>El servicio está en marcha</numerusform><numerusform>Los %n servicios están en marcha</numerusform></translation>
+        <translation>
+            <numerusform>El servicio está en marcha</numerusform>
+            <numerusform>Los %n servicios están en marcha</numerusform>
+        </translation>
     </message>
     <message>
         <source>The node stopped unexpectedly (a crash or a power cut). Services that ran before are being brought back.</source>
@@ -1775,7 +2182,10 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -1784,6 +2194,13 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting services: %1 of %n running</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1839,6 +2256,14 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
         <source>%1 is readable by others and cannot be made private.</source>
         <translation>%1 es legible por otros y no se puede hacer privado.</translation>
     </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>No se puede leer el archivo de token %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a token (64 hex digits).</source>
+        <translation>%1 no contiene un token (64 dígitos hexadecimales).</translation>
+    </message>
 </context>
 <context>
     <name>archy::main</name>
@@ -1861,6 +2286,14 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <message>
         <source>--connect goes with the GUI or a command (status, retry, history).</source>
         <translation>--connect solo se usa con la interfaz gráfica o con un comando (status, retry, history).</translation>
+    </message>
+    <message>
+        <source>SIGHUP received: logs go to stderr and need no reopening; nothing is reloaded (restart to change options).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recovery history could not be written: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -277,7 +277,7 @@ void HistoryView::fillDetails(const RecoveryReport &report)
                           : tr("Clean start-up at %1").arg(dateTimeText(reportTime(report))));
     if (crash.crash && !crash.reason.isEmpty())
         lines << tr("How it was recognised: %1").arg(crash.reason);
-    lines << tr("%1 of %2 containers recovered").arg(report.recovered()).arg(report.total());
+    lines << tr("%1 of %n containers recovered", nullptr, report.total()).arg(report.recovered());
     if (!crash.snapshotWarning.isEmpty())
         lines << tr("Warning: %1").arg(crash.snapshotWarning);
     m_detailsTitle->setText(lines.join(QLatin1Char('\n')));

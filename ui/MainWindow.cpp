@@ -458,7 +458,7 @@ void MainWindow::updateOverallProgress()
     if (inFlight) {
         m_progress->setRange(0, inRun);
         m_progress->setValue(done);
-        m_progress->setFormat(tr("%1 of %2 done").arg(done).arg(inRun));
+        m_progress->setFormat(tr("%1 of %n done", nullptr, inRun).arg(done));
     }
     m_progress->setVisible(inFlight);
     setBusy(m_backend && m_backend->isBusy());

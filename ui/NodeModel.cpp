@@ -52,8 +52,8 @@ QString countsText(const RecoveryReport &report)
     }
     const int total = int(report.containers.size());
     if (failed > 0)
-        return NodeModel::tr("%1 of %2 running, %3 failed").arg(running).arg(total).arg(failed);
-    return NodeModel::tr("%1 of %2 running").arg(running).arg(total);
+        return NodeModel::tr("%1 of %n running, %2 failed", nullptr, total).arg(running).arg(failed);
+    return NodeModel::tr("%1 of %n running", nullptr, total).arg(running);
 }
 
 /// One spelling per address, so the same node is never listed twice ("wss://a:1/" is "wss://a:1").
@@ -119,7 +119,7 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
         QString tip = node.backend ? node.backend->connectionDetail() : QString();
         if (!node.pinnedFingerprint.isEmpty())
             tip += QLatin1Char('\n') + tr("Certificate SHA-256: %1").arg(node.pinnedFingerprint);
-        return breakableText(tip.trimmed());
+        return plainToolTip(breakableText(tip.trimmed()));
     }
     case Qt::AccessibleTextRole:
         return tr("%1: %2").arg(node.name, node.status);

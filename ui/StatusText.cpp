@@ -183,7 +183,7 @@ QString StatusText::headline(const Fleet &fleet, const RecoveryReport &report, b
         moving += isInFlight(entry.state) ? 1 : 0;
     }
     if (moving > 0 || (busy && !fleet.listed))
-        return tr("Starting services: %1 of %2 running").arg(running).arg(running + moving);
+        return tr("Starting services: %1 of %n running", nullptr, running + moving).arg(running);
     if (running == 0)
         return report.crashInfo.firstStart ? tr("Welcome: no services yet") : tr("No services are running");
     if (report.crashInfo.crash)
