@@ -72,15 +72,15 @@
     </message>
     <message>
         <source>The new address does not inherit the pinned certificate: the node's certificate is pinned again the first time it connects there.</source>
-        <translation type="unfinished" />
+        <translation>Die neue Adresse übernimmt das festgehaltene Zertifikat nicht: Das Zertifikat des Knotens wird bei der ersten Verbindung dorthin erneut festgehalten.</translation>
     </message>
     <message>
         <source>Edit Node</source>
-        <translation type="unfinished" />
+        <translation>Knoten bearbeiten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>Speichern</translation>
     </message>
 </context>
 <context>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2</source>
-        <translation type="unfinished" />
+        <translation>Zertifikat von %1 festgehalten (der Agent hat nachgewiesen, dass er das Token besitzt): SHA-256 %2</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>This agent speaks protocol %1, not %2; update the older program.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Agent spricht Protokoll %1, nicht %2; aktualisieren Sie das ältere Programm.</translation>
     </message>
     <message>
         <source>Bad hello.</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Every command needs an "id": a string of 1 to %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Jeder Befehl braucht eine „id“: eine Zeichenkette mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
         <source>retry needs a string "name".</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Wait for the earlier history requests to be answered.</source>
-        <translation type="unfinished" />
+        <translation>Warten Sie, bis die früheren history-Anfragen beantwortet sind.</translation>
     </message>
     <message>
         <source>Unknown command "%1".</source>
@@ -334,63 +334,63 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>The config file %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>Die Konfigurationsdatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Cannot read the config file %1.</source>
-        <translation type="unfinished" />
+        <translation>Die Konfigurationsdatei %1 ist nicht lesbar.</translation>
     </message>
     <message>
         <source>The config file %1 is not a valid INI file.</source>
-        <translation type="unfinished" />
+        <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei.</translation>
     </message>
     <message>
         <source>%1: unknown setting "%2" (see man archy-recovery).</source>
-        <translation type="unfinished" />
+        <translation>%1: unbekannte Einstellung „%2“ (siehe man archy-recovery).</translation>
     </message>
     <message>
         <source>%1: %2 must be true or false, not "%3".</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 muss true oder false sein, nicht „%3“.</translation>
     </message>
     <message>
         <source>Containers started at once (default: one per core when podman runs in the background, else four per core: %1 or %2 here).</source>
-        <translation type="unfinished" />
+        <translation>Gleichzeitig gestartete Container (Standard: einer pro Kern, wenn podman im Hintergrund läuft, sonst vier pro Kern: hier %1 oder %2).</translation>
     </message>
     <message>
         <source>background: podman runs at a lower CPU and I/O priority so a screen stays smooth; normal: like this program (default: background when this process shows a screen, normal with --no-gui).</source>
-        <translation type="unfinished" />
+        <translation>background: podman läuft mit niedrigerer CPU- und E/A-Priorität, damit ein Bildschirm flüssig bleibt; normal: wie dieses Programm (Standard: background, wenn dieser Prozess einen Bildschirm anzeigt, normal mit --no-gui).</translation>
     </message>
     <message>
         <source>background|normal</source>
-        <translation type="unfinished" />
+        <translation>background|normal</translation>
     </message>
     <message>
         <source>Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default).</source>
-        <translation type="unfinished" />
+        <translation>Prometheus-Metriken unter http://ADRESSE:PORT/metrics bereitstellen (standardmäßig aus).</translation>
     </message>
     <message>
         <source>After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable.</source>
-        <translation type="unfinished" />
+        <translation>Nach einem Absturz, einem Fehlschlag oder einer Absturzschleife diesen Befehl (ohne Shell) ausführen, mit dem Bericht als JSON auf stdin. Mehrfach angebbar.</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished" />
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable.</source>
-        <translation type="unfinished" />
+        <translation>Nach einem Absturz, einem Fehlschlag oder einer Absturzschleife eine Nachricht per POST an diese URL senden (ntfy-kompatibel). Mehrfach angebbar.</translation>
     </message>
     <message>
         <source>Read options from this INI file (default %1 if it exists); the command line wins.</source>
-        <translation type="unfinished" />
+        <translation>Optionen aus dieser INI-Datei lesen (Standard %1, falls vorhanden); die Befehlszeile hat Vorrang.</translation>
     </message>
     <message>
         <source>The systemctl program, for containers systemd manages (default: from PATH).</source>
-        <translation type="unfinished" />
+        <translation>Das systemctl-Programm, für Container, die systemd verwaltet (Standard: aus PATH).</translation>
     </message>
     <message>
         <source>--podman-priority is background or normal, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--podman-priority ist background oder normal, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -585,11 +585,11 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     </message>
     <message>
         <source>The LAN endpoint needs a certificate and a token.</source>
-        <translation type="unfinished" />
+        <translation>Der LAN-Endpunkt braucht ein Zertifikat und ein Token.</translation>
     </message>
     <message>
         <source>Cannot listen on %1:%2: %3</source>
-        <translation type="unfinished">Lauschen an %1 nicht möglich: %3 {1:%2:?}</translation>
+        <translation>Lauschen an %1:%2 nicht möglich: %3</translation>
     </message>
 </context>
 <context>
@@ -673,23 +673,23 @@ Als Client eines laufenden Agenten (lokal oder mit --connect):
     <name>archy::DataDir</name>
     <message>
         <source>%1 belongs to user id %2, not to the user running archy-recovery (%3); refused. Give it to that user (chown) or use another --data-dir.</source>
-        <translation type="unfinished" />
+        <translation>%1 gehört der Benutzer-ID %2, nicht dem Benutzer, unter dem archy-recovery läuft (%3); abgelehnt. Übertragen Sie es diesem Benutzer (chown) oder verwenden Sie ein anderes --data-dir.</translation>
     </message>
     <message>
         <source>%1 is writable by other users (mode %2); refused. Make it private: chmod go-w %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist für andere Benutzer beschreibbar (Modus %2); abgelehnt. Machen Sie es privat: chmod go-w %1.</translation>
     </message>
     <message>
         <source>Cannot create %1, the parent of the data directory.</source>
-        <translation type="unfinished" />
+        <translation>%1, das übergeordnete Verzeichnis des Datenverzeichnisses, kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot create the data directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Cannot use the data directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Das Datenverzeichnis %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <source>The data directory %1 is not a directory.</source>
@@ -884,35 +884,35 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>something that is not a regular file</source>
-        <translation type="unfinished" />
+        <translation>etwas anderes als eine reguläre Datei</translation>
     </message>
     <message>
         <source>a directory</source>
-        <translation type="unfinished" />
+        <translation>ein Verzeichnis</translation>
     </message>
     <message>
         <source>a FIFO</source>
-        <translation type="unfinished" />
+        <translation>ein FIFO</translation>
     </message>
     <message>
         <source>a symbolic link</source>
-        <translation type="unfinished" />
+        <translation>ein symbolischer Link</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished" />
+        <translation>ein Socket</translation>
     </message>
     <message>
         <source>a device</source>
-        <translation type="unfinished" />
+        <translation>ein Gerät</translation>
     </message>
     <message>
         <source>%1 is %2, not a regular file, and cannot be moved aside: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 ist %2, keine reguläre Datei, und kann nicht beiseitegeschoben werden: %3</translation>
     </message>
     <message>
         <source>%1 was %2, not a regular file; it was moved aside to %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 war %2, keine reguläre Datei; es wurde nach %3 beiseitegeschoben.</translation>
     </message>
 </context>
 <context>
@@ -1046,9 +1046,9 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>%1 of %n containers recovered</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 von %n Container wiederhergestellt</numerusform>
+            <numerusform>%1 von %n Containern wiederhergestellt</numerusform>
         </translation>
     </message>
 </context>
@@ -1106,11 +1106,11 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <name>archy::LanEndpoint</name>
     <message>
         <source>%1 is not an IP address.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist keine IP-Adresse.</translation>
     </message>
     <message>
         <source>Wait for the answer to hello.</source>
-        <translation type="unfinished" />
+        <translation>Warten Sie auf die Antwort auf hello.</translation>
     </message>
     <message>
         <source>Send hello first.</source>
@@ -1118,11 +1118,11 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>This agent speaks protocol %1, not %2; update the older program.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Agent spricht Protokoll %1, nicht %2; aktualisieren Sie das ältere Programm.</translation>
     </message>
     <message>
         <source>Wrong proof: this client does not hold the agent's token, or it sees another certificate than the agent's.</source>
-        <translation type="unfinished" />
+        <translation>Falscher Nachweis: Dieser Client besitzt das Token des Agenten nicht, oder er sieht ein anderes Zertifikat als das des Agenten.</translation>
     </message>
 </context>
 <context>
@@ -1207,9 +1207,9 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message numerus="yes">
         <source>%1 of %n done</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 von %n erledigt</numerusform>
+            <numerusform>%1 von %n erledigt</numerusform>
         </translation>
     </message>
 </context>
@@ -1228,11 +1228,11 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     <name>archy::MetricsServer</name>
     <message>
         <source>--metrics needs ADDRESS:PORT with a numeric address, e.g. 127.0.0.1:9464, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--metrics braucht ADRESSE:PORT mit einer numerischen Adresse, z. B. 127.0.0.1:9464, nicht „%1“.</translation>
     </message>
     <message>
         <source>Cannot serve metrics on %1:%2: %3</source>
-        <translation type="unfinished" />
+        <translation>Metriken können nicht an %1:%2 bereitgestellt werden: %3</translation>
     </message>
 </context>
 <context>
@@ -1314,35 +1314,35 @@ Startet die Container des Knotens nach einem Absturz oder Stromausfall neu.</tra
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished" />
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>Trust New Certificate…</source>
-        <translation type="unfinished" />
+        <translation>Neuem Zertifikat vertrauen…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Connect to the selected node again now</source>
-        <translation type="unfinished" />
+        <translation>Jetzt erneut mit dem gewählten Knoten verbinden</translation>
     </message>
     <message>
         <source>Change the selected node's name, address or token file</source>
-        <translation type="unfinished" />
+        <translation>Name, Adresse oder Token-Datei des gewählten Knotens ändern</translation>
     </message>
     <message>
         <source>%1 is no longer in the list.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist nicht mehr in der Liste.</translation>
     </message>
     <message>
         <source>Edit Node</source>
-        <translation type="unfinished" />
+        <translation>Knoten bearbeiten</translation>
     </message>
     <message>
         <source>Trust New Certificate</source>
-        <translation type="unfinished" />
+        <translation>Neuem Zertifikat vertrauen</translation>
     </message>
     <message>
         <source>%1 now presents a different certificate.
@@ -1352,35 +1352,41 @@ Trusted until now (SHA-256):
 
 Presented now (SHA-256):
 %3</source>
-        <translation type="unfinished" />
+        <translation>%1 legt jetzt ein anderes Zertifikat vor.
+
+Bisher vertraut (SHA-256):
+%2
+
+Jetzt vorgelegt (SHA-256):
+%3</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>keines</translation>
     </message>
     <message>
         <source>Trust the new certificate only if the node's own screen shows the same fingerprint.</source>
-        <translation type="unfinished" />
+        <translation>Vertrauen Sie dem neuen Zertifikat nur, wenn der Bildschirm des Knotens selbst denselben Fingerabdruck zeigt.</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished" />
+        <translation>Vertrauen</translation>
     </message>
 </context>
 <context>
     <name>archy::NodeModel</name>
     <message numerus="yes">
         <source>%1 of %n running, %2 failed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 von %n läuft, %2 fehlgeschlagen</numerusform>
+            <numerusform>%1 von %n laufen, %2 fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 von %n läuft</numerusform>
+            <numerusform>%1 von %n laufen</numerusform>
         </translation>
     </message>
     <message>
@@ -1405,7 +1411,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>Only nodes kept in the list can be edited.</source>
-        <translation type="unfinished" />
+        <translation>Nur Knoten, die in der Liste gespeichert sind, können bearbeitet werden.</translation>
     </message>
     <message>
         <source>No node selected.</source>
@@ -1456,56 +1462,56 @@ Presented now (SHA-256):
     <name>archy::Notifier</name>
     <message>
         <source>--notify-command: unterminated quote in %1</source>
-        <translation type="unfinished" />
+        <translation>--notify-command: nicht geschlossenes Anführungszeichen in %1</translation>
     </message>
     <message>
         <source>--notify-command needs a command, not an empty string.</source>
-        <translation type="unfinished" />
+        <translation>--notify-command braucht einen Befehl, keine leere Zeichenkette.</translation>
     </message>
     <message>
         <source>--notify-command: %1 is not an executable program.</source>
-        <translation type="unfinished" />
+        <translation>--notify-command: %1 ist kein ausführbares Programm.</translation>
     </message>
     <message>
         <source>--notify-url needs an http:// or https:// URL, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--notify-url braucht eine http://- oder https://-URL, nicht „%1“.</translation>
     </message>
 </context>
 <context>
     <name>archy::NotifyMessage</name>
     <message>
         <source>%1: %2 keeps crashing</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 stürzt immer wieder ab</translation>
     </message>
     <message>
         <source>%1 keeps stopping soon after each start; it is no longer restarted automatically.</source>
-        <translation type="unfinished" />
+        <translation>%1 stoppt immer wieder kurz nach jedem Start; er wird nicht mehr automatisch neu gestartet.</translation>
     </message>
     <message>
         <source>%1 recovered from a crash</source>
-        <translation type="unfinished" />
+        <translation>%1 nach einem Absturz wiederhergestellt</translation>
     </message>
     <message>
         <source>%1: crash recovery left containers failed</source>
-        <translation type="unfinished" />
+        <translation>%1: Nach der Absturz-Wiederherstellung sind Container fehlgeschlagen</translation>
     </message>
     <message>
         <source>The previous run ended without a clean shutdown (%1).</source>
-        <translation type="unfinished" />
+        <translation>Der vorige Lauf endete ohne sauberes Herunterfahren (%1).</translation>
     </message>
     <message>
         <source>%1: containers failed to start</source>
-        <translation type="unfinished" />
+        <translation>%1: Container konnten nicht gestartet werden</translation>
     </message>
     <message>
         <source>Failed: %1%2</source>
-        <translation type="unfinished" />
+        <translation>Fehlgeschlagen: %1%2</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n containers running.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 von %n Container läuft.</numerusform>
+            <numerusform>%1 von %n Containern laufen.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,7 +1579,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The agent sent a message larger than this program accepts.</source>
-        <translation type="unfinished" />
+        <translation>Der Agent hat eine Nachricht gesendet, die größer ist, als dieses Programm annimmt.</translation>
     </message>
 </context>
 <context>
@@ -1663,23 +1669,23 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>podman did not start it.</source>
-        <translation type="unfinished" />
+        <translation>podman hat ihn nicht gestartet.</translation>
     </message>
     <message>
         <source>Started outside recovery.</source>
-        <translation type="unfinished" />
+        <translation>Außerhalb der Wiederherstellung gestartet.</translation>
     </message>
     <message>
         <source>Not started: it needs %1, which failed.</source>
-        <translation type="unfinished" />
+        <translation>Nicht gestartet: braucht %1 (fehlgeschlagen).</translation>
     </message>
     <message>
         <source>Waiting for %1 (failed).</source>
-        <translation type="unfinished" />
+        <translation>Wartet auf %1 (fehlgeschlagen).</translation>
     </message>
     <message>
         <source>Started by systemd: %1 is active.</source>
-        <translation type="unfinished" />
+        <translation>Von systemd gestartet: %1 ist aktiv.</translation>
     </message>
 </context>
 <context>
@@ -1738,79 +1744,79 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>timed out: no answer from the agent within %1 s</source>
-        <translation type="unfinished" />
+        <translation>Zeitüberschreitung: keine Antwort des Agenten innerhalb von %1 s</translation>
     </message>
     <message>
         <source>the connection closed before the WebSocket handshake finished</source>
-        <translation type="unfinished" />
+        <translation>die Verbindung wurde vor dem Ende des WebSocket-Handshakes geschlossen</translation>
     </message>
     <message>
         <source>nothing listens at %1 (is the agent running?)</source>
-        <translation type="unfinished" />
+        <translation>an %1 lauscht nichts (läuft der Agent?)</translation>
     </message>
     <message>
         <source>connection refused at %1 (the agent is not running or is overloaded)</source>
-        <translation type="unfinished" />
+        <translation>Verbindung an %1 abgelehnt (der Agent läuft nicht oder ist überlastet)</translation>
     </message>
     <message>
         <source>permission denied on %1 (root, the agent's user or its admin group only)</source>
-        <translation type="unfinished" />
+        <translation>Zugriff auf %1 verweigert (nur root, der Benutzer des Agenten oder seine Admin-Gruppe)</translation>
     </message>
     <message>
         <source>timed out connecting to %1</source>
-        <translation type="unfinished" />
+        <translation>Zeitüberschreitung beim Verbinden mit %1</translation>
     </message>
     <message>
         <source>connection failed</source>
-        <translation type="unfinished" />
+        <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
         <source>connection refused (is the agent listening on %1?)</source>
-        <translation type="unfinished" />
+        <translation>Verbindung abgelehnt (lauscht der Agent an %1?)</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished" />
+        <translation>Host %1 nicht gefunden</translation>
     </message>
     <message>
         <source>TLS failure: %1</source>
-        <translation type="unfinished" />
+        <translation>TLS-Fehler: %1</translation>
     </message>
     <message>
         <source>network error: %1</source>
-        <translation type="unfinished" />
+        <translation>Netzwerkfehler: %1</translation>
     </message>
     <message>
         <source>the agent sent an oversized or malformed message</source>
-        <translation type="unfinished" />
+        <translation>der Agent hat eine zu große oder fehlerhafte Nachricht gesendet</translation>
     </message>
     <message>
         <source>the agent closed the connection: %1</source>
-        <translation type="unfinished" />
+        <translation>der Agent hat die Verbindung geschlossen: %1</translation>
     </message>
     <message>
         <source>the agent sent a message larger than %1 bytes</source>
-        <translation type="unfinished" />
+        <translation>der Agent hat eine Nachricht mit mehr als %1 Bytes gesendet</translation>
     </message>
     <message>
         <source>The server at %1 sent an invalid challenge; it is not an archy-recovery agent.</source>
-        <translation type="unfinished" />
+        <translation>Der Server unter %1 hat eine ungültige Challenge gesendet; er ist kein archy-recovery-Agent.</translation>
     </message>
     <message>
         <source>The server at %1 could not prove it holds the agent's token: it is not the agent, or someone is intercepting the connection. Nothing was sent to it but a proof it cannot reuse.</source>
-        <translation type="unfinished" />
+        <translation>Der Server unter %1 konnte nicht nachweisen, dass er das Token des Agenten besitzt: Er ist nicht der Agent, oder jemand fängt die Verbindung ab. An ihn wurde nur ein Nachweis gesendet, den er nicht wiederverwenden kann.</translation>
     </message>
     <message>
         <source>The agent at %1 refused us (wrong token?): %2</source>
-        <translation type="unfinished" />
+        <translation>Der Agent unter %1 hat uns abgelehnt (falsches Token?): %2</translation>
     </message>
     <message>
         <source>The server at %1 did not start the protocol 2 handshake; it is not a current archy-recovery agent.</source>
-        <translation type="unfinished" />
+        <translation>Der Server unter %1 hat den Handshake von Protokoll 2 nicht begonnen; er ist kein aktueller archy-recovery-Agent.</translation>
     </message>
     <message>
         <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
-        <translation type="unfinished" />
+        <translation>Der Server unter %1 hat „%2“ vor seinem welcome gesendet; dem wird nicht geglaubt.</translation>
     </message>
 </context>
 <context>
@@ -1825,7 +1831,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The command could not be sent to the agent.</source>
-        <translation type="unfinished" />
+        <translation>Der Befehl konnte nicht an den Agenten gesendet werden.</translation>
     </message>
 </context>
 <context>
@@ -1934,7 +1940,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to a process whose program cannot be read (a system process).</source>
-        <translation type="unfinished" />
+        <translation>Der vorige Lauf (PID %1) endete ohne sauberes Herunterfahren; diese PID gehört jetzt einem Prozess, dessen Programm nicht lesbar ist (ein Systemprozess).</translation>
     </message>
 </context>
 <context>
@@ -1985,11 +1991,11 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>"timestamp" is %1, not a number of seconds; the list was used anyway</source>
-        <translation type="unfinished" />
+        <translation>„timestamp“ ist %1, keine Anzahl Sekunden; die Liste wurde trotzdem verwendet</translation>
     </message>
     <message>
         <source>"timestamp" %1 is not a time between 1970 and tomorrow; the list was used anyway</source>
-        <translation type="unfinished" />
+        <translation>„timestamp“ %1 ist kein Zeitpunkt zwischen 1970 und morgen; die Liste wurde trotzdem verwendet</translation>
     </message>
 </context>
 <context>
@@ -2197,9 +2203,9 @@ Presented now (SHA-256):
     </message>
     <message numerus="yes">
         <source>Starting services: %1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Dienst startet: %1 von %n läuft</numerusform>
+            <numerusform>Dienste starten: %1 von %n laufen</numerusform>
         </translation>
     </message>
 </context>
@@ -2289,11 +2295,11 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>SIGHUP received: logs go to stderr and need no reopening; nothing is reloaded (restart to change options).</source>
-        <translation type="unfinished" />
+        <translation>SIGHUP empfangen: Protokolle gehen nach stderr und müssen nicht neu geöffnet werden; nichts wird neu geladen (zum Ändern von Optionen neu starten).</translation>
     </message>
     <message>
         <source>The recovery history could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>Der Wiederherstellungsverlauf konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -1040,9 +1040,9 @@ Restarts the node's containers after a crash or power loss.</source>
     </message>
     <message numerus="yes">
         <source>%1 of %n containers recovered</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 of %n container recovered</numerusform>
+            <numerusform>%1 of %n containers recovered</numerusform>
         </translation>
     </message>
 </context>
@@ -1200,9 +1200,9 @@ Restarts the node's containers after a crash or power loss.</source>
     </message>
     <message numerus="yes">
         <source>%1 of %n done</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 of %n done</numerusform>
+            <numerusform>%1 of %n done</numerusform>
         </translation>
     </message>
 </context>
@@ -1364,16 +1364,16 @@ Presented now (SHA-256):
     <name>archy::NodeModel</name>
     <message numerus="yes">
         <source>%1 of %n running, %2 failed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 of %n running, %2 failed</numerusform>
+            <numerusform>%1 of %n running, %2 failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 of %n running</numerusform>
+            <numerusform>%1 of %n running</numerusform>
         </translation>
     </message>
     <message>
@@ -1496,9 +1496,9 @@ Presented now (SHA-256):
     </message>
     <message numerus="yes">
         <source>%1 of %n containers running.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 of %n container running.</numerusform>
+            <numerusform>%1 of %n containers running.</numerusform>
         </translation>
     </message>
 </context>
@@ -2190,9 +2190,9 @@ Presented now (SHA-256):
     </message>
     <message numerus="yes">
         <source>Starting services: %1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Starting service: %1 of %n running</numerusform>
+            <numerusform>Starting services: %1 of %n running</numerusform>
         </translation>
     </message>
 </context>

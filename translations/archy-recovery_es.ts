@@ -72,15 +72,15 @@
     </message>
     <message>
         <source>The new address does not inherit the pinned certificate: the node's certificate is pinned again the first time it connects there.</source>
-        <translation type="unfinished" />
+        <translation>La nueva dirección no hereda el certificado fijado: el certificado del nodo se vuelve a fijar en la primera conexión con ella.</translation>
     </message>
     <message>
         <source>Edit Node</source>
-        <translation type="unfinished" />
+        <translation>Editar nodo</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>Pinned the certificate of %1 (the agent proved it holds the token): SHA-256 %2</source>
-        <translation type="unfinished" />
+        <translation>Certificado de %1 fijado (el agente demostró que tiene el token): SHA-256 %2</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>This agent speaks protocol %1, not %2; update the older program.</source>
-        <translation type="unfinished" />
+        <translation>Este agente usa el protocolo %1, no el %2; actualice el programa más antiguo.</translation>
     </message>
     <message>
         <source>Bad hello.</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Every command needs an "id": a string of 1 to %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Cada comando necesita un «id»: una cadena de 1 a %1 caracteres.</translation>
     </message>
     <message>
         <source>retry needs a string "name".</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Wait for the earlier history requests to be answered.</source>
-        <translation type="unfinished" />
+        <translation>Espere a que se respondan las solicitudes history anteriores.</translation>
     </message>
     <message>
         <source>Unknown command "%1".</source>
@@ -334,63 +334,63 @@ Como cliente de un agente en ejecución (en local o con --connect):
     </message>
     <message>
         <source>The config file %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de configuración %1 no existe.</translation>
     </message>
     <message>
         <source>Cannot read the config file %1.</source>
-        <translation type="unfinished" />
+        <translation>No se puede leer el archivo de configuración %1.</translation>
     </message>
     <message>
         <source>The config file %1 is not a valid INI file.</source>
-        <translation type="unfinished" />
+        <translation>El archivo de configuración %1 no es un archivo INI válido.</translation>
     </message>
     <message>
         <source>%1: unknown setting "%2" (see man archy-recovery).</source>
-        <translation type="unfinished" />
+        <translation>%1: ajuste desconocido «%2» (consulte man archy-recovery).</translation>
     </message>
     <message>
         <source>%1: %2 must be true or false, not "%3".</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 debe ser true o false, no «%3».</translation>
     </message>
     <message>
         <source>Containers started at once (default: one per core when podman runs in the background, else four per core: %1 or %2 here).</source>
-        <translation type="unfinished" />
+        <translation>Contenedores arrancados a la vez (predeterminado: uno por núcleo cuando podman se ejecuta en segundo plano; si no, cuatro por núcleo: aquí %1 o %2).</translation>
     </message>
     <message>
         <source>background: podman runs at a lower CPU and I/O priority so a screen stays smooth; normal: like this program (default: background when this process shows a screen, normal with --no-gui).</source>
-        <translation type="unfinished" />
+        <translation>background: podman se ejecuta con menor prioridad de CPU y de E/S para que la pantalla siga fluida; normal: como este programa (predeterminado: background cuando este proceso muestra una pantalla, normal con --no-gui).</translation>
     </message>
     <message>
         <source>background|normal</source>
-        <translation type="unfinished" />
+        <translation>background|normal</translation>
     </message>
     <message>
         <source>Serve Prometheus metrics at http://ADDR:PORT/metrics (off by default).</source>
-        <translation type="unfinished" />
+        <translation>Servir métricas de Prometheus en http://DIRECCIÓN:PUERTO/metrics (desactivado por defecto).</translation>
     </message>
     <message>
         <source>After a crash, a failure or a crash loop, run this command (no shell) with the report JSON on stdin. Repeatable.</source>
-        <translation type="unfinished" />
+        <translation>Tras una caída, un fallo o un bucle de fallos, ejecutar este comando (sin shell) con el informe JSON en stdin. Se puede repetir.</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished" />
+        <translation>comando</translation>
     </message>
     <message>
         <source>After a crash, a failure or a crash loop, POST a message to this URL (ntfy-compatible). Repeatable.</source>
-        <translation type="unfinished" />
+        <translation>Tras una caída, un fallo o un bucle de fallos, enviar un mensaje por POST a esta URL (compatible con ntfy). Se puede repetir.</translation>
     </message>
     <message>
         <source>Read options from this INI file (default %1 if it exists); the command line wins.</source>
-        <translation type="unfinished" />
+        <translation>Leer las opciones de este archivo INI (predeterminado %1 si existe); la línea de comandos tiene prioridad.</translation>
     </message>
     <message>
         <source>The systemctl program, for containers systemd manages (default: from PATH).</source>
-        <translation type="unfinished" />
+        <translation>El programa systemctl, para los contenedores que gestiona systemd (predeterminado: del PATH).</translation>
     </message>
     <message>
         <source>--podman-priority is background or normal, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--podman-priority es background o normal, no «%1».</translation>
     </message>
 </context>
 <context>
@@ -585,11 +585,11 @@ Como cliente de un agente en ejecución (en local o con --connect):
     </message>
     <message>
         <source>The LAN endpoint needs a certificate and a token.</source>
-        <translation type="unfinished" />
+        <translation>El punto de conexión de la LAN necesita un certificado y un token.</translation>
     </message>
     <message>
         <source>Cannot listen on %1:%2: %3</source>
-        <translation type="unfinished">No se puede escuchar en %1: %3 {1:%2:?}</translation>
+        <translation>No se puede escuchar en %1:%2: %3</translation>
     </message>
 </context>
 <context>
@@ -673,23 +673,23 @@ Como cliente de un agente en ejecución (en local o con --connect):
     <name>archy::DataDir</name>
     <message>
         <source>%1 belongs to user id %2, not to the user running archy-recovery (%3); refused. Give it to that user (chown) or use another --data-dir.</source>
-        <translation type="unfinished" />
+        <translation>%1 pertenece al id de usuario %2, no al usuario que ejecuta archy-recovery (%3); rechazado. Asígneselo a ese usuario (chown) o use otro --data-dir.</translation>
     </message>
     <message>
         <source>%1 is writable by other users (mode %2); refused. Make it private: chmod go-w %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 tiene permiso de escritura para otros usuarios (modo %2); rechazado. Hágalo privado: chmod go-w %1.</translation>
     </message>
     <message>
         <source>Cannot create %1, the parent of the data directory.</source>
-        <translation type="unfinished" />
+        <translation>No se puede crear %1, el directorio padre del directorio de datos.</translation>
     </message>
     <message>
         <source>Cannot create the data directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>No se puede crear el directorio de datos %1: %2</translation>
     </message>
     <message>
         <source>Cannot use the data directory %1: %2</source>
-        <translation type="unfinished" />
+        <translation>No se puede usar el directorio de datos %1: %2</translation>
     </message>
     <message>
         <source>The data directory %1 is not a directory.</source>
@@ -884,35 +884,35 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message>
         <source>something that is not a regular file</source>
-        <translation type="unfinished" />
+        <translation>algo que no es un archivo regular</translation>
     </message>
     <message>
         <source>a directory</source>
-        <translation type="unfinished" />
+        <translation>un directorio</translation>
     </message>
     <message>
         <source>a FIFO</source>
-        <translation type="unfinished" />
+        <translation>un FIFO</translation>
     </message>
     <message>
         <source>a symbolic link</source>
-        <translation type="unfinished" />
+        <translation>un enlace simbólico</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished" />
+        <translation>un socket</translation>
     </message>
     <message>
         <source>a device</source>
-        <translation type="unfinished" />
+        <translation>un dispositivo</translation>
     </message>
     <message>
         <source>%1 is %2, not a regular file, and cannot be moved aside: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 es %2, no un archivo regular, y no se puede apartar: %3</translation>
     </message>
     <message>
         <source>%1 was %2, not a regular file; it was moved aside to %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 era %2, no un archivo regular; se apartó a %3.</translation>
     </message>
 </context>
 <context>
@@ -1046,9 +1046,9 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>%1 of %n containers recovered</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 de %n contenedor recuperado</numerusform>
+            <numerusform>%1 de %n contenedores recuperados</numerusform>
         </translation>
     </message>
 </context>
@@ -1106,11 +1106,11 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <name>archy::LanEndpoint</name>
     <message>
         <source>%1 is not an IP address.</source>
-        <translation type="unfinished" />
+        <translation>%1 no es una dirección IP.</translation>
     </message>
     <message>
         <source>Wait for the answer to hello.</source>
-        <translation type="unfinished" />
+        <translation>Espere la respuesta a hello.</translation>
     </message>
     <message>
         <source>Send hello first.</source>
@@ -1118,11 +1118,11 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message>
         <source>This agent speaks protocol %1, not %2; update the older program.</source>
-        <translation type="unfinished" />
+        <translation>Este agente usa el protocolo %1, no el %2; actualice el programa más antiguo.</translation>
     </message>
     <message>
         <source>Wrong proof: this client does not hold the agent's token, or it sees another certificate than the agent's.</source>
-        <translation type="unfinished" />
+        <translation>Prueba incorrecta: este cliente no tiene el token del agente o ve un certificado distinto del del agente.</translation>
     </message>
 </context>
 <context>
@@ -1207,9 +1207,9 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message numerus="yes">
         <source>%1 of %n done</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 de %n completado</numerusform>
+            <numerusform>%1 de %n completados</numerusform>
         </translation>
     </message>
 </context>
@@ -1228,11 +1228,11 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     <name>archy::MetricsServer</name>
     <message>
         <source>--metrics needs ADDRESS:PORT with a numeric address, e.g. 127.0.0.1:9464, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--metrics necesita DIRECCIÓN:PUERTO con una dirección numérica, p. ej. 127.0.0.1:9464, no «%1».</translation>
     </message>
     <message>
         <source>Cannot serve metrics on %1:%2: %3</source>
-        <translation type="unfinished" />
+        <translation>No se pueden servir métricas en %1:%2: %3</translation>
     </message>
 </context>
 <context>
@@ -1314,35 +1314,35 @@ Reinicia los contenedores del nodo tras un fallo o un corte de luz.</translation
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished" />
+        <translation>Reconectar</translation>
     </message>
     <message>
         <source>Trust New Certificate…</source>
-        <translation type="unfinished" />
+        <translation>Confiar en el nuevo certificado…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Editar…</translation>
     </message>
     <message>
         <source>Connect to the selected node again now</source>
-        <translation type="unfinished" />
+        <translation>Volver a conectar ahora con el nodo seleccionado</translation>
     </message>
     <message>
         <source>Change the selected node's name, address or token file</source>
-        <translation type="unfinished" />
+        <translation>Cambiar el nombre, la dirección o el archivo de token del nodo seleccionado</translation>
     </message>
     <message>
         <source>%1 is no longer in the list.</source>
-        <translation type="unfinished" />
+        <translation>%1 ya no está en la lista.</translation>
     </message>
     <message>
         <source>Edit Node</source>
-        <translation type="unfinished" />
+        <translation>Editar nodo</translation>
     </message>
     <message>
         <source>Trust New Certificate</source>
-        <translation type="unfinished" />
+        <translation>Confiar en el nuevo certificado</translation>
     </message>
     <message>
         <source>%1 now presents a different certificate.
@@ -1352,35 +1352,41 @@ Trusted until now (SHA-256):
 
 Presented now (SHA-256):
 %3</source>
-        <translation type="unfinished" />
+        <translation>%1 presenta ahora un certificado distinto.
+
+De confianza hasta ahora (SHA-256):
+%2
+
+Presentado ahora (SHA-256):
+%3</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>Trust the new certificate only if the node's own screen shows the same fingerprint.</source>
-        <translation type="unfinished" />
+        <translation>Confíe en el nuevo certificado solo si la propia pantalla del nodo muestra la misma huella.</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished" />
+        <translation>Confiar</translation>
     </message>
 </context>
 <context>
     <name>archy::NodeModel</name>
     <message numerus="yes">
         <source>%1 of %n running, %2 failed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 de %n en marcha, fallidos: %2</numerusform>
+            <numerusform>%1 de %n en marcha, fallidos: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 de %n en marcha</numerusform>
+            <numerusform>%1 de %n en marcha</numerusform>
         </translation>
     </message>
     <message>
@@ -1405,7 +1411,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>Only nodes kept in the list can be edited.</source>
-        <translation type="unfinished" />
+        <translation>Solo se pueden editar los nodos guardados en la lista.</translation>
     </message>
     <message>
         <source>No node selected.</source>
@@ -1456,56 +1462,56 @@ Presented now (SHA-256):
     <name>archy::Notifier</name>
     <message>
         <source>--notify-command: unterminated quote in %1</source>
-        <translation type="unfinished" />
+        <translation>--notify-command: comilla sin cerrar en %1</translation>
     </message>
     <message>
         <source>--notify-command needs a command, not an empty string.</source>
-        <translation type="unfinished" />
+        <translation>--notify-command necesita un comando, no una cadena vacía.</translation>
     </message>
     <message>
         <source>--notify-command: %1 is not an executable program.</source>
-        <translation type="unfinished" />
+        <translation>--notify-command: %1 no es un programa ejecutable.</translation>
     </message>
     <message>
         <source>--notify-url needs an http:// or https:// URL, not "%1".</source>
-        <translation type="unfinished" />
+        <translation>--notify-url necesita una URL http:// o https://, no «%1».</translation>
     </message>
 </context>
 <context>
     <name>archy::NotifyMessage</name>
     <message>
         <source>%1: %2 keeps crashing</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 falla una y otra vez</translation>
     </message>
     <message>
         <source>%1 keeps stopping soon after each start; it is no longer restarted automatically.</source>
-        <translation type="unfinished" />
+        <translation>%1 se detiene una y otra vez poco después de cada arranque; ya no se reinicia automáticamente.</translation>
     </message>
     <message>
         <source>%1 recovered from a crash</source>
-        <translation type="unfinished" />
+        <translation>%1 se recuperó de una caída</translation>
     </message>
     <message>
         <source>%1: crash recovery left containers failed</source>
-        <translation type="unfinished" />
+        <translation>%1: la recuperación tras la caída dejó contenedores fallidos</translation>
     </message>
     <message>
         <source>The previous run ended without a clean shutdown (%1).</source>
-        <translation type="unfinished" />
+        <translation>La ejecución anterior terminó sin un apagado limpio (%1).</translation>
     </message>
     <message>
         <source>%1: containers failed to start</source>
-        <translation type="unfinished" />
+        <translation>%1: no se pudieron arrancar contenedores</translation>
     </message>
     <message>
         <source>Failed: %1%2</source>
-        <translation type="unfinished" />
+        <translation>Fallido: %1%2</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n containers running.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 de %n contenedor en marcha.</numerusform>
+            <numerusform>%1 de %n contenedores en marcha.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,7 +1579,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The agent sent a message larger than this program accepts.</source>
-        <translation type="unfinished" />
+        <translation>El agente envió un mensaje más grande de lo que acepta este programa.</translation>
     </message>
 </context>
 <context>
@@ -1663,23 +1669,23 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>podman did not start it.</source>
-        <translation type="unfinished" />
+        <translation>podman no lo arrancó.</translation>
     </message>
     <message>
         <source>Started outside recovery.</source>
-        <translation type="unfinished" />
+        <translation>Arrancado fuera de la recuperación.</translation>
     </message>
     <message>
         <source>Not started: it needs %1, which failed.</source>
-        <translation type="unfinished" />
+        <translation>No arrancado: necesita %1, que ha fallado.</translation>
     </message>
     <message>
         <source>Waiting for %1 (failed).</source>
-        <translation type="unfinished" />
+        <translation>Esperando a %1 (fallido).</translation>
     </message>
     <message>
         <source>Started by systemd: %1 is active.</source>
-        <translation type="unfinished" />
+        <translation>Arrancado por systemd: %1 está activo.</translation>
     </message>
 </context>
 <context>
@@ -1738,79 +1744,79 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>timed out: no answer from the agent within %1 s</source>
-        <translation type="unfinished" />
+        <translation>tiempo agotado: el agente no respondió en %1 s</translation>
     </message>
     <message>
         <source>the connection closed before the WebSocket handshake finished</source>
-        <translation type="unfinished" />
+        <translation>la conexión se cerró antes de completar la negociación de WebSocket</translation>
     </message>
     <message>
         <source>nothing listens at %1 (is the agent running?)</source>
-        <translation type="unfinished" />
+        <translation>nada escucha en %1 (¿se está ejecutando el agente?)</translation>
     </message>
     <message>
         <source>connection refused at %1 (the agent is not running or is overloaded)</source>
-        <translation type="unfinished" />
+        <translation>conexión rechazada en %1 (el agente no se está ejecutando o está sobrecargado)</translation>
     </message>
     <message>
         <source>permission denied on %1 (root, the agent's user or its admin group only)</source>
-        <translation type="unfinished" />
+        <translation>permiso denegado en %1 (solo root, el usuario del agente o su grupo de administración)</translation>
     </message>
     <message>
         <source>timed out connecting to %1</source>
-        <translation type="unfinished" />
+        <translation>tiempo agotado al conectar con %1</translation>
     </message>
     <message>
         <source>connection failed</source>
-        <translation type="unfinished" />
+        <translation>la conexión falló</translation>
     </message>
     <message>
         <source>connection refused (is the agent listening on %1?)</source>
-        <translation type="unfinished" />
+        <translation>conexión rechazada (¿está escuchando el agente en %1?)</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished" />
+        <translation>no se encontró el host %1</translation>
     </message>
     <message>
         <source>TLS failure: %1</source>
-        <translation type="unfinished" />
+        <translation>error de TLS: %1</translation>
     </message>
     <message>
         <source>network error: %1</source>
-        <translation type="unfinished" />
+        <translation>error de red: %1</translation>
     </message>
     <message>
         <source>the agent sent an oversized or malformed message</source>
-        <translation type="unfinished" />
+        <translation>el agente envió un mensaje demasiado grande o mal formado</translation>
     </message>
     <message>
         <source>the agent closed the connection: %1</source>
-        <translation type="unfinished" />
+        <translation>el agente cerró la conexión: %1</translation>
     </message>
     <message>
         <source>the agent sent a message larger than %1 bytes</source>
-        <translation type="unfinished" />
+        <translation>el agente envió un mensaje de más de %1 bytes</translation>
     </message>
     <message>
         <source>The server at %1 sent an invalid challenge; it is not an archy-recovery agent.</source>
-        <translation type="unfinished" />
+        <translation>El servidor en %1 envió un desafío no válido; no es un agente de archy-recovery.</translation>
     </message>
     <message>
         <source>The server at %1 could not prove it holds the agent's token: it is not the agent, or someone is intercepting the connection. Nothing was sent to it but a proof it cannot reuse.</source>
-        <translation type="unfinished" />
+        <translation>El servidor en %1 no pudo demostrar que tiene el token del agente: no es el agente o alguien está interceptando la conexión. Solo se le envió una prueba que no puede reutilizar.</translation>
     </message>
     <message>
         <source>The agent at %1 refused us (wrong token?): %2</source>
-        <translation type="unfinished" />
+        <translation>El agente en %1 nos rechazó (¿token incorrecto?): %2</translation>
     </message>
     <message>
         <source>The server at %1 did not start the protocol 2 handshake; it is not a current archy-recovery agent.</source>
-        <translation type="unfinished" />
+        <translation>El servidor en %1 no inició la negociación del protocolo 2; no es un agente de archy-recovery actual.</translation>
     </message>
     <message>
         <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
-        <translation type="unfinished" />
+        <translation>El servidor en %1 envió «%2» antes de su welcome; no se le da crédito.</translation>
     </message>
 </context>
 <context>
@@ -1825,7 +1831,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The command could not be sent to the agent.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo enviar el comando al agente.</translation>
     </message>
 </context>
 <context>
@@ -1934,7 +1940,7 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The previous run (pid %1) ended without a clean shutdown; that pid now belongs to a process whose program cannot be read (a system process).</source>
-        <translation type="unfinished" />
+        <translation>La ejecución anterior (PID %1) terminó sin un apagado limpio; ese PID pertenece ahora a un proceso cuyo programa no se puede leer (un proceso del sistema).</translation>
     </message>
 </context>
 <context>
@@ -1985,11 +1991,11 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>"timestamp" is %1, not a number of seconds; the list was used anyway</source>
-        <translation type="unfinished" />
+        <translation>«timestamp» es %1, no un número de segundos; la lista se usó igualmente</translation>
     </message>
     <message>
         <source>"timestamp" %1 is not a time between 1970 and tomorrow; the list was used anyway</source>
-        <translation type="unfinished" />
+        <translation>«timestamp» %1 no es una fecha entre 1970 y mañana; la lista se usó igualmente</translation>
     </message>
 </context>
 <context>
@@ -2197,9 +2203,9 @@ Presented now (SHA-256):
     </message>
     <message numerus="yes">
         <source>Starting services: %1 of %n running</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Iniciando el servicio: %1 de %n en marcha</numerusform>
+            <numerusform>Iniciando servicios: %1 de %n en marcha</numerusform>
         </translation>
     </message>
 </context>
@@ -2289,11 +2295,11 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>SIGHUP received: logs go to stderr and need no reopening; nothing is reloaded (restart to change options).</source>
-        <translation type="unfinished" />
+        <translation>SIGHUP recibido: los registros van a stderr y no hay que reabrirlos; no se recarga nada (reinicie para cambiar las opciones).</translation>
     </message>
     <message>
         <source>The recovery history could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>No se pudo escribir el historial de recuperación: %1</translation>
     </message>
 </context>
 </TS>
