@@ -306,7 +306,8 @@ void RemoteBackend::Private::open()
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     const auto errorSignal = &QWebSocket::errorOccurred;
 #else
-    const auto errorSignal = QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
+    const auto errorSignal =
+        QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
 #endif
     QObject::connect(socket, errorSignal, q, [this, socket](QAbstractSocket::SocketError error) {
         if (socket == web && !channel)

@@ -92,8 +92,8 @@ bool TestRemoteBackend::listen()
     m_server = std::make_unique<ControlServer>(m_fixture->agent.get());
     m_server->setAuthPenalty(10, 50);
     QString error;
-    const bool ok = m_server->listenLocal(m_fixture->socketPath(), QString(), &error)
-        && m_server->listenLan(QHostAddress::LocalHost, 0, m_identity, m_token, &error);
+    const bool ok = m_server->listenLocal(m_fixture->socketPath(), QString(), &error) &&
+                    m_server->listenLan(QHostAddress::LocalHost, 0, m_identity, m_token, &error);
     if (!ok)
         qWarning("listen: %s", qPrintable(error));
     return ok;
@@ -101,7 +101,8 @@ bool TestRemoteBackend::listen()
 
 void TestRemoteBackend::changedFingerprintIsRefused()
 {
-    const QString pinned = QStringLiteral("AB:CD:") + QStringLiteral("00:").repeated(29) + QStringLiteral("EF");
+    const QString pinned =
+        QStringLiteral("AB:CD:") + QStringLiteral("00:").repeated(29) + QStringLiteral("EF");
     std::unique_ptr<RemoteBackend> client(RemoteBackend::lan(lanUrl(), m_token, pinned));
     QSignalSpy changed(client.get(), &RecoveryBackend::connectionChanged);
     QSignalSpy reset(client.get(), &RecoveryBackend::reportReset);
@@ -129,7 +130,8 @@ void TestRemoteBackend::firstUseReportsFingerprint()
     QCOMPARE(seen.at(0).at(0).toString(), m_identity.fingerprint());
 
     // The same fingerprint in lower case pins fine too.
-    std::unique_ptr<RemoteBackend> pinned(RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint().toLower()));
+    std::unique_ptr<RemoteBackend> pinned(
+        RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint().toLower()));
     QSignalSpy pinnedSeen(pinned.get(), &RemoteBackend::fingerprintSeen);
     pinned->start();
     QVERIFY(waitFor(pinned.get(), Connection::Connected));
@@ -138,10 +140,12 @@ void TestRemoteBackend::firstUseReportsFingerprint()
 
 void TestRemoteBackend::wrongTokenIsRefused()
 {
-    std::unique_ptr<RemoteBackend> client(RemoteBackend::lan(lanUrl(), QByteArray(64, '1'), m_identity.fingerprint()));
+    std::unique_ptr<RemoteBackend> client(
+        RemoteBackend::lan(lanUrl(), QByteArray(64, '1'), m_identity.fingerprint()));
     client->start();
     QVERIFY(waitFor(client.get(), Connection::Refused));
-    QVERIFY2(client->connectionDetail().contains(QLatin1String("token")), qPrintable(client->connectionDetail()));
+    QVERIFY2(client->connectionDetail().contains(QLatin1String("token")),
+             qPrintable(client->connectionDetail()));
     QVERIFY(!client->hasState());
 }
 
