@@ -131,10 +131,12 @@ Fleet FleetView::fleet() const
         if (entry.status.image.isEmpty() && ps)
             entry.status.image = ps->image;
 
-        // The tracker follows podman's events once watching began; before that the listing is the
-        // newest word, and the run's own results are newer still.
+        // The tracker follows podman's events once watching began, but until its first listing or
+        // an event about a container it only knows the snapshot (what should run, not what runs):
+        // for those the last listing is the newest word. The run's own results are newer still.
         const bool watching = m_tracker != nullptr;
-        const bool running = watching ? (isTracked && view->running) : (ps && ps->isRunning());
+        const bool trackerKnows = watching && isTracked && view->observed;
+        const bool running = trackerKnows ? view->running : (ps && ps->isRunning());
         const bool ownerStopped =
             watching ? (isTracked && view->stoppedByOwner) : m_ownerStopped.contains(name);
 
