@@ -9,14 +9,15 @@
 //       Every invocation appends "PID\n" to FILE right after logging.
 //   FAKE_PODMAN_STATE=FILE
 //       JSON {"containers":[{"name":"web","image":"img","state":"running|exited|created",
-//       "labels":{..}, optional "id", "exitCode", "health":"healthy|unhealthy", "command":[..]}]}.
-//       Read by ps/inspect/healthcheck; start/restart -> running, stop/kill -> exited,
+//       "labels":{..}, optional "id", "exitCode", "health":"healthy|unhealthy", "command":[..],
+//       "logs":["line", ...]}]}.
+//       Read by ps/inspect/healthcheck/logs; start/restart -> running, stop/kill -> exited,
 //       rm -> removed (rewritten atomically under FILE.lock). Missing variable/file = no containers.
 //   FAKE_PODMAN_NAMES_AS_STRING=1
 //       `ps --format json` prints "Names" as a string instead of an array (older podman).
 //   FAKE_PODMAN_MODE=sub=mode[,sub=mode...]
 //       Overrides the behaviour of subcommand `sub` (ps, start, stop, kill, restart, rm, inspect,
-//       events, healthcheck, version (also --version), info, or * for all; an exact sub wins over *).
+//       logs, events, healthcheck, version (also --version), info, or * for all; an exact sub wins over *).
 //       mode: fail:CODE:MESSAGE  MESSAGE (may be empty) + "\n" to stderr, exit CODE
 //             hang               sleep until killed (SIGTERM works)
 //             hang-ignore-term   same, but SIGTERM (and SIGINT/SIGHUP) ignored: needs SIGKILL
@@ -1072,6 +1073,43 @@ int cmdHealthcheck(const QStringList &args)
     return 1;
 }
 
+// `logs [--tail N] [--] NAME`: the container's "logs" lines, the last N of them; each to stdout.
+int cmdLogs(const QStringList &args)
+{
+    qsizetype tail = -1;
+    QStringList refs;
+    bool endOfOpts = false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        QString v;
+        if (endOfOpts || !a.startsWith(QLatin1Char('-'))) {
+            refs << a;
+        } else if (a == QLatin1String("--")) {
+            endOfOpts = true;
+        } else if (takeValue(args, i, {QStringLiteral("--tail"), QStringLiteral("-n")}, &v)) {
+            tail = v.toLongLong();
+        }
+    }
+    if (refs.size() != 1) {
+        err(QStringLiteral("Error: fakepodman logs takes exactly one container\n"));
+        return 125;
+    }
+    Store store(env("FAKE_PODMAN_STATE"));
+    store.lock();
+    store.load();
+    store.unlock();
+    const int idx = store.find(refs.first());
+    if (idx < 0) {
+        err(noSuchContainer(refs.first()));
+        return 125;
+    }
+    const QStringList lines = toStringList(store.at(idx).value(QLatin1String("logs")).toArray());
+    const qsizetype from = tail < 0 ? 0 : qMax<qsizetype>(0, lines.size() - tail);
+    for (qsizetype i = from; i < lines.size(); ++i)
+        out(lines.at(i) + QLatin1Char('\n'));
+    return 0;
+}
+
 int cmdEvents(const QStringList &args)
 {
     bool stream = true;
@@ -1234,6 +1272,8 @@ int main(int argc, char **argv)
         return cmdInspect(rest, viaContainer);
     if (sub == QLatin1String("healthcheck"))
         return cmdHealthcheck(rest);
+    if (sub == QLatin1String("logs"))
+        return cmdLogs(rest);
     if (sub == QLatin1String("events"))
         return cmdEvents(rest);
     if (sub == QLatin1String("version"))
