@@ -1,5 +1,7 @@
 #include "ClientSession.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,6 +9,7 @@
 
 #include "MessageChannel.h"
 #include "RemoteLogging.h"
+#include "podman/PodmanParse.h"
 #include "protocol/Protocol.h"
 #include "recovery/RecoveryBackend.h"
 
@@ -41,10 +44,16 @@ ClientSession::~ClientSession()
     m_channel->disconnect(this);
 }
 
+QJsonObject ClientSession::stateMessage() const
+{
+    return Protocol::state(m_backend->currentReport(), m_backend->isBusy(), m_backend->fleet(),
+                           m_backend->nodeIdentity());
+}
+
 void ClientSession::start(int handshakeTimeoutMs)
 {
     if (m_authenticated) {
-        send(Protocol::state(m_backend->currentReport(), m_backend->isBusy()));
+        send(stateMessage());
         emit authenticated();
         return;
     }
@@ -73,6 +82,25 @@ void ClientSession::answerHistory(const QList<RecoveryReport> &reports)
     const QStringList ids = std::exchange(m_historyIds, {});
     for (const QString &id : ids)
         send(Protocol::history(reports, id));
+}
+
+void ClientSession::answerLogs(const ContainerLogs &logs)
+{
+    for (qsizetype i = 0; i < m_logs.size();) {
+        const LogsRequest &request = m_logs.at(i);
+        // An answer fetched with fewer lines than asked for (the in-process screen's 20) does not
+        // do: that request's own answer follows.
+        if (request.name != logs.name || (logs.requested > 0 && request.lines > logs.requested)) {
+            ++i;
+            continue;
+        }
+        ContainerLogs answer = logs;
+        if (answer.lines.size() > request.lines)
+            answer.lines = answer.lines.mid(answer.lines.size() - request.lines);
+        const QString id = request.id;
+        m_logs.removeAt(i);
+        send(Protocol::logsResult(id, answer));
+    }
 }
 
 void ClientSession::refuse(const QString &code, const QString &text)
@@ -133,7 +161,7 @@ void ClientSession::onHello(const QJsonObject &hello)
     }
     m_authenticated = true;
     send(Protocol::welcome(QStringLiteral(ARCHY_VERSION)));
-    send(Protocol::state(m_backend->currentReport(), m_backend->isBusy()));
+    send(stateMessage());
     emit authenticated();
 }
 
@@ -212,9 +240,45 @@ void ClientSession::onCommand(const QJsonObject &message)
         m_historyIds.append(id);
         if (first)
             m_backend->requestHistory();
+    } else if (type == Protocol::Type::logs()) {
+        onLogsCommand(id, message);
     } else {
         answerError(id, Protocol::Error::unknownCommand(), tr("Unknown command \"%1\".").arg(type.left(100)));
     }
+}
+
+void ClientSession::onLogsCommand(const QString &id, const QJsonObject &message)
+{
+    const QJsonValue nameValue = message.value(QLatin1String("name"));
+    if (!nameValue.isString() || !isValidContainerName(nameValue.toString())) {
+        answerError(id, Protocol::Error::badRequest(), tr("logs needs a container name in \"name\"."));
+        return;
+    }
+    const QString name = nameValue.toString();
+    int lines = Protocol::DefaultLogLines;
+    if (message.contains(QLatin1String("lines"))) {
+        const QJsonValue linesValue = message.value(QLatin1String("lines"));
+        const double asked = linesValue.toDouble(-1);
+        if (!linesValue.isDouble() || asked != double(qint64(asked)) || asked < 1 ||
+            asked > Protocol::MaxLogLines) {
+            answerError(id, Protocol::Error::badRequest(),
+                        tr("\"lines\" must be a whole number from 1 to %1.").arg(Protocol::MaxLogLines));
+            return;
+        }
+        lines = int(asked);
+    }
+    if (m_logs.size() >= Protocol::MaxPendingLogs) {
+        answerError(id, Protocol::Error::busy(), tr("Wait for the earlier logs requests to be answered."));
+        return;
+    }
+    // A request of this session for the same container with as many lines or more is already on
+    // its way: its answer does for this one too.
+    const bool asked = std::any_of(m_logs.cbegin(), m_logs.cend(), [&](const LogsRequest &request) {
+        return request.name == name && request.lines >= lines;
+    });
+    m_logs.append(LogsRequest{id, name, lines});
+    if (!asked)
+        m_backend->requestLogs(name, lines);
 }
 
 } // namespace archy

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include "recovery/FleetTypes.h"
 #include "recovery/RecoveryTypes.h"
 
 class QJsonObject;
@@ -45,6 +46,11 @@ public:
     bool wantsHistory() const { return !m_historyIds.isEmpty(); }
     /// Answers every pending requestHistory of this session.
     void answerHistory(const QList<RecoveryReport> &reports);
+    /**
+     * Answers the pending `logs` commands of this session that @p logs satisfies: same container,
+     * no more lines asked for than it was fetched with (each gets its own last lines).
+     */
+    void answerLogs(const ContainerLogs &logs);
     /// Sends error @p code (no id) and closes.
     void refuse(const QString &code, const QString &text);
 
@@ -60,12 +66,21 @@ private:
     void onCommand(const QJsonObject &message);
     void send(const QJsonObject &message);
     void answerError(const QString &id, const QString &code, const QString &text);
+    void onLogsCommand(const QString &id, const QJsonObject &message);
+    QJsonObject stateMessage() const;
     void close();
 
     MessageChannel *m_channel;
     RecoveryBackend *m_backend;
     QTimer *m_deadline;
     QStringList m_historyIds;
+    struct LogsRequest
+    {
+        QString id;
+        QString name;
+        int lines = 0;
+    };
+    QList<LogsRequest> m_logs; ///< `logs` commands not answered yet, oldest first
     bool m_authenticated;
     bool m_closing = false;
     bool m_finished = false;

@@ -152,6 +152,7 @@ public:
     void addSession(ClientSession *session);
     void remove(ClientSession *session);
     void broadcast(const QJsonObject &message);
+    void fleetChanged();
     int localCount(bool pendingOnly) const;
 
     ControlServer *q;
@@ -164,6 +165,10 @@ public:
     QList<ClientSession *> localSessions;
     QHash<quint64, LanChannel *> lanChannels;
     int authenticatedCount = 0;
+    /// Fleet pushes: the first change goes out at once, later ones within the interval wait for
+    /// it and go out as one (a storm of podman events costs each client one message per interval).
+    QTimer *fleetTimer = nullptr;
+    bool fleetPending = false;
 
     QThread *lanThread = nullptr;
     LanEndpoint *lanEndpoint = nullptr;
@@ -206,8 +211,28 @@ ControlServer::Limits ControlServer::limits() const
 
 void ControlServer::Private::connectBackend()
 {
+    fleetTimer = new QTimer(q);
+    fleetTimer->setSingleShot(true);
+    fleetTimer->setInterval(Protocol::FleetPushIntervalMs);
+    QObject::connect(fleetTimer, &QTimer::timeout, q, [this] {
+        if (!fleetPending)
+            return;
+        fleetPending = false;
+        broadcast(Protocol::fleet(backend->fleet()));
+        fleetTimer->start();
+    });
     QObject::connect(backend, &RecoveryBackend::reportReset, q, [this](const RecoveryReport &report) {
-        broadcast(Protocol::state(report, backend->isBusy()));
+        broadcast(Protocol::state(report, backend->isBusy(), backend->fleet(), backend->nodeIdentity()));
+    });
+    QObject::connect(backend, &RecoveryBackend::fleetChanged, q, [this] { fleetChanged(); });
+    QObject::connect(backend, &RecoveryBackend::nodeIdentityChanged, q,
+                     [this](const NodeIdentity &identity) { broadcast(Protocol::node(identity)); });
+    QObject::connect(backend, &RecoveryBackend::logsLoaded, q, [this](const ContainerLogs &logs) {
+        const QList<ClientSession *> targets = sessions;
+        for (ClientSession *session : targets) {
+            if (session->isAuthenticated())
+                session->answerLogs(logs);
+        }
     });
     QObject::connect(backend, &RecoveryBackend::containerChanged, q,
                      [this](const ContainerStatus &status) { broadcast(Protocol::container(status)); });
@@ -483,6 +508,17 @@ void ControlServer::Private::remove(ClientSession *session)
         emit q->sessionCountChanged(authenticatedCount);
     }
     session->deleteLater();
+}
+
+void ControlServer::Private::fleetChanged()
+{
+    if (fleetTimer->isActive()) {
+        fleetPending = true;
+        return;
+    }
+    // The newest fleet, not the signal's: a push that waited carries everything since.
+    broadcast(Protocol::fleet(backend->fleet()));
+    fleetTimer->start();
 }
 
 void ControlServer::Private::broadcast(const QJsonObject &message)

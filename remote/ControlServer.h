@@ -25,7 +25,11 @@ class TlsIdentity;
  *
  * `history` answers go only to the sessions that sent `requestHistory` since the last answer (the
  * backend answers every request with one historyLoaded, so concurrent requests share an answer);
- * a request from the in-process UI reaches no remote session.
+ * a request from the in-process UI reaches no remote session. `logs` answers likewise go to the
+ * sessions waiting for that container's lines (ClientSession::answerLogs).
+ *
+ * The fleet is pushed at most once per Protocol::FleetPushIntervalMs: the first change at once,
+ * those within the interval after it together, as the newest fleet.
  *
  * Destroying the server closes every connection, stops the LAN thread and removes the socket file.
  */

@@ -51,6 +51,12 @@ public:
     void setConnection(Connection connection, const QString &detail);
     bool send(const QJsonObject &message);
     void applyContainer(const ContainerStatus &status);
+    void applyFleet(const QJsonObject &message, bool announce);
+    void applyNode(const QJsonObject &message);
+    bool answerLogs(const QString &id, const QJsonObject &message, QString *error);
+    /// Answers the screen's pending requestLogs with @p error (refused, or the connection is gone).
+    void failLogs(const QString &id, const QString &error);
+    void failAllLogs(const QString &error);
 
     RemoteBackend *q;
     bool lan = false;
@@ -72,12 +78,21 @@ public:
     quint64 nextCommand = 0;
     QString lastCommandId;
     QHash<QString, QString> pending; ///< command id -> type
+    struct LogsRequest
+    {
+        QString name;
+        int lines = 0;
+    };
+    QHash<QString, LogsRequest> pendingLogs; ///< `logs` command id -> what the screen asked
     bool hasState = false;
     bool started = false;
     bool stopping = false;
 
     RecoveryReport report;
     bool busy = false;
+    Fleet fleet;
+    bool hasFleet = false; ///< the agent sent a fleet (older agents do not)
+    NodeIdentity node;
     Connection connection = Connection::Connecting;
     QString detail;
     QString lastReason; ///< why the last connection was lost, without the retry schedule
@@ -139,6 +154,7 @@ void RemoteBackend::stop()
             return;
         *done = true;
         d->closeTransport();
+        d->failAllLogs(RemoteBackend::tr("The connection to the agent was closed before it answered."));
         emit stopped();
     };
     QPointer<QLocalSocket> local = d->local;
@@ -185,6 +201,16 @@ RecoveryBackend::Connection RemoteBackend::connection() const
 QString RemoteBackend::connectionDetail() const
 {
     return d->detail;
+}
+
+Fleet RemoteBackend::fleet() const
+{
+    return d->hasFleet ? d->fleet : RecoveryBackend::fleet();
+}
+
+NodeIdentity RemoteBackend::nodeIdentity() const
+{
+    return d->node;
 }
 
 bool RemoteBackend::hasState() const
@@ -252,6 +278,34 @@ void RemoteBackend::snapshotNow()
     d->command(Protocol::command(Protocol::Type::snapshotNow(), QString()));
 }
 
+void RemoteBackend::requestLogs(const QString &name, int lines)
+{
+    const int bounded = qBound(1, lines, Protocol::MaxLogLines);
+    if (d->stopping || !d->hasState || !d->channel) {
+        // The screen waits for an answer: it gets one, saying why there are no lines.
+        QTimer::singleShot(0, this, [this, name, bounded] {
+            ContainerLogs logs;
+            logs.name = name;
+            logs.requested = bounded;
+            logs.error = RemoteBackend::tr("Not connected to the agent.");
+            emit logsLoaded(logs);
+        });
+        return;
+    }
+    const QString id = d->command(Protocol::logs(QString(), name, bounded));
+    if (id.isEmpty()) {
+        QTimer::singleShot(0, this, [this, name, bounded] {
+            ContainerLogs logs;
+            logs.name = name;
+            logs.requested = bounded;
+            logs.error = RemoteBackend::tr("The request did not reach the agent.");
+            emit logsLoaded(logs);
+        });
+        return;
+    }
+    d->pendingLogs.insert(id, Private::LogsRequest{name, bounded});
+}
+
 void RemoteBackend::Private::open()
 {
     closeTransport();
@@ -264,6 +318,7 @@ void RemoteBackend::Private::open()
     serverNonce.clear();
     clientNonce.clear();
     pending.clear();
+    failAllLogs(RemoteBackend::tr("The connection to the agent was lost before it answered."));
     handshakeTimer->start(handshakeMs);
     if (!lan) {
         auto *socket = new QLocalSocket(q);
@@ -306,7 +361,8 @@ void RemoteBackend::Private::open()
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     const auto errorSignal = &QWebSocket::errorOccurred;
 #else
-    const auto errorSignal = QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
+    const auto errorSignal =
+        QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error); // 6.4 has no errorOccurred
 #endif
     QObject::connect(socket, errorSignal, q, [this, socket](QAbstractSocket::SocketError error) {
         if (socket == web && !channel)
@@ -574,6 +630,8 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
     }
     if (type == Protocol::Type::state()) {
         report = Protocol::reportFromWire(message.value(QLatin1String("report")).toObject());
+        applyFleet(message, false);
+        applyNode(message);
         const bool wasBusy = busy;
         busy = message.value(QLatin1String("busy")).toBool();
         const bool first = !hasState;
@@ -587,6 +645,7 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
                          : RemoteBackend::tr("Connected to %1 (agent %2)").arg(q->target(), serverVersion);
         }
         emit q->reportReset(report);
+        emit q->fleetChanged(q->fleet());
         if (busy != wasBusy)
             emit q->busyChanged(busy);
         if (first)
@@ -599,6 +658,20 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
         if (!pending.contains(id))
             return;
         pending.remove(id);
+        if (pendingLogs.contains(id)) {
+            // A screen waits for these: it gets logsLoaded, whatever came.
+            if (type == Protocol::Type::error()) {
+                const QString code = message.value(QLatin1String("code")).toString().left(64);
+                const QString text = message.value(QLatin1String("message")).toString().left(1024);
+                failLogs(id, text);
+                emit q->commandAnswered(id, false, code, text);
+            } else if (QString error; answerLogs(id, message, &error)) {
+                emit q->commandAnswered(id, true, QString(), QString());
+            } else {
+                emit q->commandAnswered(id, false, Protocol::Error::malformed(), error);
+            }
+            return;
+        }
         if (type == Protocol::Type::result()) {
             emit q->commandAnswered(id, true, QString(), QString());
         } else {
@@ -607,6 +680,10 @@ void RemoteBackend::Private::onMessage(const QByteArray &data)
             emit q->commandAnswered(id, false, code, text);
             emit q->errorOccurred(text);
         }
+    } else if (type == Protocol::Type::fleet()) {
+        applyFleet(message, true);
+    } else if (type == Protocol::Type::node()) {
+        applyNode(message);
     } else if (type == Protocol::Type::container()) {
         const ContainerStatus status =
             ContainerStatus::fromJson(message.value(QLatin1String("status")).toObject());
@@ -665,6 +742,81 @@ void RemoteBackend::Private::applyContainer(const ContainerStatus &status)
         report.containers.append(status);
 }
 
+void RemoteBackend::Private::applyFleet(const QJsonObject &message, bool announce)
+{
+    const QJsonValue value = message.value(QLatin1String("fleet"));
+    if (value.isUndefined() && !announce) {
+        hasFleet = false; // an agent that does not send one: the report's containers stand in
+        return;
+    }
+    Fleet read;
+    QString error;
+    if (!Protocol::fleetFromWire(value, &read, &error)) {
+        // The fleet shown stays as it was; a later push replaces it.
+        qCWarning(lcRemote).noquote() << q->target() << error;
+        emit q->errorOccurred(error);
+        return;
+    }
+    fleet = read;
+    hasFleet = true;
+    if (announce)
+        emit q->fleetChanged(fleet);
+}
+
+void RemoteBackend::Private::applyNode(const QJsonObject &message)
+{
+    const QJsonValue value = message.value(QLatin1String("node"));
+    if (value.isUndefined())
+        return;
+    NodeIdentity read;
+    QString error;
+    if (!Protocol::nodeFromWire(value, &read, &error)) {
+        qCWarning(lcRemote).noquote() << q->target() << error;
+        return;
+    }
+    if (read == node)
+        return;
+    node = read;
+    emit q->nodeIdentityChanged(node);
+}
+
+bool RemoteBackend::Private::answerLogs(const QString &id, const QJsonObject &message, QString *error)
+{
+    ContainerLogs logs;
+    if (!Protocol::logsFromWire(message.value(QLatin1String("logs")), &logs, error)) {
+        qCWarning(lcRemote).noquote() << q->target() << *error;
+        failLogs(id, *error);
+        return false;
+    }
+    const LogsRequest request = pendingLogs.take(id);
+    // The answer is for the container asked about, whatever name it carries.
+    logs.name = request.name;
+    logs.requested = request.lines;
+    if (logs.lines.size() > request.lines)
+        logs.lines = logs.lines.mid(logs.lines.size() - request.lines);
+    emit q->logsLoaded(logs);
+    return true;
+}
+
+void RemoteBackend::Private::failLogs(const QString &id, const QString &error)
+{
+    if (!pendingLogs.contains(id))
+        return;
+    const LogsRequest request = pendingLogs.take(id);
+    ContainerLogs logs;
+    logs.name = request.name;
+    logs.requested = request.lines;
+    logs.error = error;
+    emit q->logsLoaded(logs);
+}
+
+void RemoteBackend::Private::failAllLogs(const QString &error)
+{
+    const QStringList ids = pendingLogs.keys();
+    for (const QString &id : ids)
+        failLogs(id, error);
+}
+
 QString RemoteBackend::Private::command(QJsonObject message)
 {
     lastCommandId.clear();
@@ -690,6 +842,7 @@ void RemoteBackend::Private::lost(const QString &reason)
     closeTransport();
     handshakeTimer->stop();
     hasState = false;
+    failAllLogs(RemoteBackend::tr("The connection to the agent was lost before it answered."));
     const int delay = backoffMs;
     backoffMs = qMin(backoffMs * 2, backoffMaxMs);
     qCInfo(lcRemote).noquote() << "connection to" << q->target() << "lost:" << reason;
@@ -710,6 +863,7 @@ void RemoteBackend::Private::refuse(const QString &why)
     // Set before closing: the disconnect that follows must not schedule a reconnect.
     connection = Connection::Refused;
     closeTransport();
+    failAllLogs(why);
     lastReason = why;
     detail = why;
     emit q->connectionChanged(connection, detail);

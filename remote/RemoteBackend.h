@@ -22,6 +22,11 @@ namespace archy {
  * reloads the full state (reportReset). A refusal (wrong token, other protocol version, changed
  * certificate) is final: Refused, with connectionDetail() saying why.
  *
+ * fleet() and nodeIdentity() follow the agent's `state`, `fleet` and `node` messages (an agent
+ * that sends no fleet gets the default: the report's containers); requestLogs() asks the agent and
+ * always answers with one logsLoaded(), with an error when the agent refused or the connection was
+ * lost before the answer.
+ *
  * Commands sent while not connected are dropped with errorOccurred().
  */
 class RemoteBackend final : public RecoveryBackend
@@ -57,6 +62,8 @@ public:
     QString dataDir() const override;
     Connection connection() const override;
     QString connectionDetail() const override;
+    Fleet fleet() const override;
+    NodeIdentity nodeIdentity() const override;
 
     /// True once a state arrived on the current connection.
     bool hasState() const;
@@ -82,6 +89,7 @@ public slots:
     void acknowledgeCrash() override;
     void requestHistory() override;
     void snapshotNow() override;
+    void requestLogs(const QString &name, int lines = 20) override;
 
 signals:
     /// No pin was given and the agent proved it holds the token over a certificate with this

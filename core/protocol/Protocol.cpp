@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QSet>
+
+#include "podman/PodmanParse.h"
 
 namespace archy::Protocol {
 
@@ -169,6 +172,14 @@ QJsonObject command(const QString &type, const QString &id)
     return object;
 }
 
+QJsonObject logs(const QString &id, const QString &name, int lines)
+{
+    QJsonObject object = command(Type::logs(), id);
+    object.insert(QStringLiteral("name"), name);
+    object.insert(QStringLiteral("lines"), lines);
+    return object;
+}
+
 QJsonObject challenge(const QString &nonce)
 {
     QJsonObject object = message(Type::challenge());
@@ -205,11 +216,34 @@ QJsonObject result(const QString &id)
     return object;
 }
 
-QJsonObject state(const RecoveryReport &report, bool busy)
+QJsonObject logsResult(const QString &id, const ContainerLogs &logs)
+{
+    QJsonObject object = result(id);
+    object.insert(QStringLiteral("logs"), logs.toJson());
+    return object;
+}
+
+QJsonObject state(const RecoveryReport &report, bool busy, const Fleet &fleet, const NodeIdentity &node)
 {
     QJsonObject object = message(Type::state());
     object.insert(QStringLiteral("report"), report.toJson());
     object.insert(QStringLiteral("busy"), busy);
+    object.insert(QStringLiteral("fleet"), fleet.toJson());
+    object.insert(QStringLiteral("node"), node.toJson());
+    return object;
+}
+
+QJsonObject fleet(const Fleet &fleet)
+{
+    QJsonObject object = message(Type::fleet());
+    object.insert(QStringLiteral("fleet"), fleet.toJson());
+    return object;
+}
+
+QJsonObject node(const NodeIdentity &identity)
+{
+    QJsonObject object = message(Type::node());
+    object.insert(QStringLiteral("node"), identity.toJson());
     return object;
 }
 
@@ -285,6 +319,75 @@ RecoveryReport reportFromWire(const QJsonObject &object)
         bounded.insert(QStringLiteral("containers"), kept);
     }
     return RecoveryReport::fromJson(bounded);
+}
+
+bool fleetFromWire(const QJsonValue &value, Fleet *fleet, QString *error)
+{
+    const QJsonValue containers = value.toObject().value(QLatin1String("containers"));
+    if (!value.isObject() || !containers.isArray()) {
+        if (error)
+            *error = QCoreApplication::translate("archy::Protocol",
+                                                 "The agent sent a container list this program cannot read.");
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    Fleet read;
+    QSet<QString> names;
+    const QJsonArray array = containers.toArray();
+    for (const QJsonValue &entry : array) {
+        if (read.containers.size() >= MaxContainers)
+            break;
+        const QString name = entry.toObject().value(QLatin1String("name")).toString();
+        if (!entry.isObject() || !isValidContainerName(name) || names.contains(name))
+            continue;
+        names.insert(name);
+        read.containers.append(FleetEntry::fromJson(entry.toObject()));
+    }
+    read.listed = object.value(QLatin1String("listed")).toBool();
+    read.podmanProblem = object.value(QLatin1String("podmanProblem")).toString().left(4096);
+    *fleet = read;
+    return true;
+}
+
+bool nodeFromWire(const QJsonValue &value, NodeIdentity *node, QString *error)
+{
+    if (!value.isObject()) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "archy::Protocol", "The agent sent a node description this program cannot read.");
+        return false;
+    }
+    const NodeIdentity read = NodeIdentity::fromJson(value.toObject());
+    auto plain = [](const QString &text) { return ContainerLogs::plainLine(text.left(MaxNodeFieldLength)); };
+    node->name = plain(read.name);
+    node->fingerprint = plain(read.fingerprint);
+    node->listenAddress = plain(read.listenAddress);
+    node->version = plain(read.version);
+    return true;
+}
+
+bool logsFromWire(const QJsonValue &value, ContainerLogs *logs, QString *error)
+{
+    const QJsonObject object = value.toObject();
+    const QJsonValue lines = object.value(QLatin1String("lines"));
+    bool readable = value.isObject() && object.value(QLatin1String("name")).isString() && lines.isArray();
+    const QJsonArray array = lines.toArray();
+    for (qsizetype i = 0; readable && i < array.size(); ++i)
+        readable = array.at(i).isString();
+    if (!readable) {
+        if (error)
+            *error = QCoreApplication::translate("archy::Protocol",
+                                                 "The agent sent container logs this program cannot read.");
+        return false;
+    }
+    ContainerLogs read;
+    read.name = object.value(QLatin1String("name")).toString().left(256);
+    // The newest lines are the ones worth keeping.
+    for (qsizetype i = qMax<qsizetype>(0, array.size() - MaxLogLines); i < array.size(); ++i)
+        read.lines.append(ContainerLogs::plainLine(array.at(i).toString()));
+    read.error = object.value(QLatin1String("error")).toString().left(4096);
+    *logs = read;
+    return true;
 }
 
 } // namespace archy::Protocol

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include "recovery/FleetTypes.h"
 #include "recovery/RecoveryTypes.h"
 
 namespace archy::Protocol {
@@ -27,6 +28,16 @@ constexpr int MaxContainers = 4096;
 constexpr int MaxHistoryReports = 1000;
 /// Longest command id accepted; longer ones are answered with bad-request.
 constexpr int MaxIdLength = 128;
+/// A `logs` command asks for 1 to MaxLogLines lines (DefaultLogLines without `lines`); a client
+/// keeps at most that many of an answer, each cut to ContainerLogs::MaxLineLength characters.
+constexpr int MaxLogLines = ContainerLogs::MaxLines;
+constexpr int DefaultLogLines = 20;
+/// `logs` commands of one connection still unanswered; more are answered with busy.
+constexpr int MaxPendingLogs = 4;
+/// The agent pushes the fleet at most once per this interval; changes in between are coalesced.
+constexpr int FleetPushIntervalMs = 200;
+/// Node identity strings a client keeps (a host name, an address, a fingerprint).
+constexpr int MaxNodeFieldLength = 256;
 
 namespace Type {
 inline QString hello()
@@ -100,6 +111,18 @@ inline QString acknowledge()
 inline QString requestHistory()
 {
     return QStringLiteral("requestHistory");
+}
+inline QString logs()
+{
+    return QStringLiteral("logs");
+}
+inline QString fleet()
+{
+    return QStringLiteral("fleet");
+}
+inline QString node()
+{
+    return QStringLiteral("node");
 }
 } // namespace Type
 
@@ -177,6 +200,8 @@ QJsonObject hello(const QString &nonce = QString(), const QString &proof = QStri
 QJsonObject retry(const QString &id, const QString &name);
 /// retryAllFailed, snapshotNow, acknowledge, requestHistory
 QJsonObject command(const QString &type, const QString &id);
+/// The last @p lines lines of container @p name's output.
+QJsonObject logs(const QString &id, const QString &name, int lines);
 
 // server -> client
 QJsonObject challenge(const QString &nonce);
@@ -184,7 +209,11 @@ QJsonObject welcome(const QString &serverVersion, const QString &proof = QString
 /// An error; @p id is the command's, empty for errors that answer no command.
 QJsonObject error(const QString &code, const QString &message, const QString &id = QString());
 QJsonObject result(const QString &id);
-QJsonObject state(const RecoveryReport &report, bool busy);
+/// The answer to a `logs` command: a result carrying @p logs.
+QJsonObject logsResult(const QString &id, const ContainerLogs &logs);
+QJsonObject state(const RecoveryReport &report, bool busy, const Fleet &fleet, const NodeIdentity &node);
+QJsonObject fleet(const Fleet &fleet);
+QJsonObject node(const NodeIdentity &identity);
 QJsonObject container(const ContainerStatus &status);
 QJsonObject report(const RecoveryReport &report);
 QJsonObject busy(bool busy);
@@ -198,5 +227,20 @@ QString checkHello(const QJsonObject &hello);
 
 /// Reads a report from the wire, keeping at most MaxContainers containers.
 RecoveryReport reportFromWire(const QJsonObject &object);
+/**
+ * Reads a fleet from the wire: false (with @p error for people, @p fleet untouched) unless it is an
+ * object with a "containers" list. Keeps at most MaxContainers entries; skips entries that are not
+ * objects with a container name, and repeated names.
+ */
+bool fleetFromWire(const QJsonValue &value, Fleet *fleet, QString *error);
+/// Reads a node identity: false (with @p error) unless it is an object; strings are cut to
+/// MaxNodeFieldLength and made plain.
+bool nodeFromWire(const QJsonValue &value, NodeIdentity *node, QString *error);
+/**
+ * Reads a `logs` answer: false (with @p error, @p logs untouched) unless it is an object whose
+ * "lines" is a list of strings. Keeps the last MaxLogLines lines, each made plain text
+ * (ContainerLogs::plainLine): the agent's text is data, never markup or terminal control.
+ */
+bool logsFromWire(const QJsonValue &value, ContainerLogs *logs, QString *error);
 
 } // namespace archy::Protocol

@@ -196,6 +196,23 @@ QJsonObject ContainerLogs::toJson() const
     return object;
 }
 
+QString ContainerLogs::plainLine(const QString &line)
+{
+    QString clean;
+    clean.reserve(qMin(line.size(), qsizetype(MaxLineLength)));
+    for (const QChar c : line) {
+        if (c == QLatin1Char('\t'))
+            clean.append(QLatin1String("    "));
+        else if (c.isPrint() || (c.isSpace() && c != QLatin1Char('\n') && c != QLatin1Char('\r')))
+            clean.append(c);
+        if (clean.size() > MaxLineLength)
+            break;
+    }
+    if (clean.size() > MaxLineLength)
+        clean = clean.left(MaxLineLength - 1) + QChar(0x2026);
+    return clean;
+}
+
 ContainerLogs ContainerLogs::fromJson(const QJsonObject &object)
 {
     ContainerLogs logs;

@@ -84,9 +84,20 @@ struct NodeIdentity
 /// The answer to RecoveryBackend::requestLogs().
 struct ContainerLogs
 {
+    /// At most this many lines of at most this many characters reach a screen, locally or remotely.
+    static constexpr int MaxLines = 200;
+    static constexpr int MaxLineLength = 500;
+
     QString name;
     QStringList lines; ///< oldest first; raw container output (data, never markup)
     QString error;     ///< why there are none, for people; empty when podman answered
+    /// How many lines were asked for (after bounding); 0 if unknown. Not part of the JSON: it lets
+    /// a server tell which of several requests for one container an answer satisfies.
+    int requested = 0;
+
+    /// @p line as plain text for a screen: control characters dropped, tabs as spaces, cut to
+    /// MaxLineLength characters (the last one an ellipsis when cut).
+    static QString plainLine(const QString &line);
 
     QJsonObject toJson() const;
     static ContainerLogs fromJson(const QJsonObject &object);

@@ -1,6 +1,5 @@
 #include "FleetView.h"
 
-#include <QCoreApplication>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -27,7 +26,7 @@ FleetView::FleetView(const Podman &podman, int podmanTimeoutMs, QObject *parent)
     qRegisterMetaType<NodeIdentity>();
     qRegisterMetaType<ContainerLogs>();
     m_identity.name = QSysInfo::machineHostName();
-    m_identity.version = QCoreApplication::applicationVersion();
+    m_identity.version = QStringLiteral(ARCHY_VERSION); // what the welcome says too
     m_emitTimer->setSingleShot(true);
     m_emitTimer->setInterval(0);
     connect(m_emitTimer, &QTimer::timeout, this, [this] { emit fleetChanged(fleet()); });
@@ -131,10 +130,12 @@ Fleet FleetView::fleet() const
         if (entry.status.image.isEmpty() && ps)
             entry.status.image = ps->image;
 
-        // The tracker follows podman's events once watching began; before that the listing is the
-        // newest word, and the run's own results are newer still.
+        // The tracker follows podman's events once watching began, but until its first listing or
+        // an event about a container it only knows the snapshot (what should run, not what runs):
+        // for those the last listing is the newest word. The run's own results are newer still.
         const bool watching = m_tracker != nullptr;
-        const bool running = watching ? (isTracked && view->running) : (ps && ps->isRunning());
+        const bool trackerKnows = watching && isTracked && view->observed;
+        const bool running = trackerKnows ? view->running : (ps && ps->isRunning());
         const bool ownerStopped =
             watching ? (isTracked && view->stoppedByOwner) : m_ownerStopped.contains(name);
 
@@ -175,21 +176,8 @@ QStringList FleetView::logLines(const QByteArray &standardOutput, const QByteArr
     for (const QByteArray *stream : {&standardOutput, &standardError}) {
         const QString text = QString::fromUtf8(*stream);
         const QStringList parts = text.split(QLatin1Char('\n'));
-        for (QString line : parts) {
-            if (line.endsWith(QLatin1Char('\r')))
-                line.chop(1);
-            QString clean;
-            clean.reserve(line.size());
-            for (const QChar c : std::as_const(line)) {
-                if (c == QLatin1Char('\t'))
-                    clean.append(QLatin1String("    "));
-                else if (c.isPrint() || c.isSpace())
-                    clean.append(c);
-            }
-            if (clean.size() > MaxLogLineLength)
-                clean = clean.left(MaxLogLineLength - 1) + QChar(0x2026);
-            lines.append(clean);
-        }
+        for (const QString &line : parts)
+            lines.append(ContainerLogs::plainLine(line));
         while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
             lines.removeLast();
     }
@@ -201,8 +189,10 @@ QStringList FleetView::logLines(const QByteArray &standardOutput, const QByteArr
 
 void FleetView::requestLogs(const QString &name, int lines)
 {
+    const int tail = qBound(1, lines, int(MaxLogLines));
     ContainerLogs logs;
     logs.name = name;
+    logs.requested = tail;
     if (!isValidContainerName(name)) {
         logs.error = tr("\"%1\" is not a container name.").arg(name);
     } else if (!m_podman.isAvailable()) {
@@ -212,7 +202,6 @@ void FleetView::requestLogs(const QString &name, int lines)
         QTimer::singleShot(0, this, [this, logs] { emit logsLoaded(logs); });
         return;
     }
-    const int tail = qBound(1, lines, int(MaxLogLines));
     PodmanCall *call = m_podman.call(
         {QStringLiteral("logs"), QStringLiteral("--tail"), QString::number(tail), QStringLiteral("--"), name},
         m_timeoutMs, this);
@@ -220,6 +209,7 @@ void FleetView::requestLogs(const QString &name, int lines)
         call->deleteLater();
         ContainerLogs answer;
         answer.name = name;
+        answer.requested = tail;
         const PodmanResult &result = call->result();
         if (result.ok)
             answer.lines = logLines(result.standardOutput, result.standardError, tail);

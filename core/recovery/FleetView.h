@@ -53,8 +53,8 @@ public:
     void requestLogs(const QString &name, int lines);
 
     /// At most this many lines of at most this many characters are kept from `podman logs`.
-    static constexpr int MaxLogLines = 200;
-    static constexpr int MaxLogLineLength = 500;
+    static constexpr int MaxLogLines = ContainerLogs::MaxLines;
+    static constexpr int MaxLogLineLength = ContainerLogs::MaxLineLength;
     /// Parses podman's output into lines for a screen: control characters dropped, long lines cut.
     static QStringList logLines(const QByteArray &standardOutput, const QByteArray &standardError,
                                 int maxLines);

@@ -37,6 +37,7 @@ bool ContainerTracker::reconcile(const QList<PsEntry> &entries)
         const bool known = m_containers.contains(entry.name);
         Tracked &tracked = m_containers[entry.name];
         tracked.id = entry.id;
+        tracked.observed = true;
         if (tracked.image != entry.image) {
             tracked.image = entry.image;
             changed = true;
@@ -117,6 +118,7 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         tracked.stopRequested = false;
         tracked.deathPending = false;
         tracked.lastStartMs = nowMs;
+        tracked.observed = true;
     } else if (status == QLatin1String("stop") || status == QLatin1String("kill")) {
         if (tracked.deathPending) {
             // The owner's stop, logged after the death it caused.
@@ -129,6 +131,7 @@ ContainerTracker::Outcome ContainerTracker::apply(const PodmanEvent &event, qint
         }
     } else if (status == QLatin1String("died")) {
         tracked.running = false;
+        tracked.observed = true;
         if (tracked.stopRequested && nowMs - tracked.stopRequestedMs <= StopWindowMs) {
             outcome.changed = markStoppedByOwner(tracked);
         } else if (event.exitCode == 0) {
@@ -161,7 +164,8 @@ int ContainerTracker::pendingExitCode(const QString &name) const
     return it != m_containers.cend() && it->deathPending && !it->running ? it->deathExitCode : -1;
 }
 
-ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qint64 nowMs, bool signalledFromOutside)
+ContainerTracker::Outcome ContainerTracker::resolveDeath(const QString &name, qint64 nowMs,
+                                                         bool signalledFromOutside)
 {
     Outcome outcome;
     outcome.name = name;
@@ -225,6 +229,7 @@ QList<ContainerTracker::Entry> ContainerTracker::entries() const
         entry.finished = it->finished && !it->running;
         entry.deathPending = it->deathPending;
         entry.quickDeaths = it->quickDeaths;
+        entry.observed = it->observed;
         out.append(entry);
     }
     std::sort(out.begin(), out.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });

@@ -34,15 +34,18 @@ public:
         bool finished = false;       ///< its command exited 0: a job that is done
         bool deathPending = false;   ///< died; judged after DeathGraceMs
         int quickDeaths = 0;
+        /// `running` is podman's word (a listing or a start/died event since load()), not a guess
+        /// from the snapshot, which says what should run but not what runs.
+        bool observed = false;
     };
 
     struct Outcome
     {
-        bool changed = false;          ///< the snapshot should be written again
-        bool unexpectedDeath = false;  ///< died on its own while wanted
-        bool deathPending = false;     ///< died with no stop/kill seen yet: call resolveDeath() later
+        bool changed = false;         ///< the snapshot should be written again
+        bool unexpectedDeath = false; ///< died on its own while wanted
+        bool deathPending = false;    ///< died with no stop/kill seen yet: call resolveDeath() later
         QString name;
-        int quickDeaths = 0;           ///< deaths in a row, each soon after a start
+        int quickDeaths = 0; ///< deaths in a row, each soon after a start
     };
 
     /// Deaths sooner than this after a start count towards a crash loop.
@@ -78,7 +81,6 @@ public:
     /// Every tracked container, sorted by name.
     QList<Entry> entries() const;
 
-
 private:
     struct Tracked
     {
@@ -90,10 +92,11 @@ private:
         bool finished = false;
         bool stopRequested = false; ///< saw stop/kill; the next `died` is the owner's doing
         qint64 stopRequestedMs = 0;
-        bool deathPending = false;  ///< died, waiting DeathGraceMs for a late stop/kill
+        bool deathPending = false; ///< died, waiting DeathGraceMs for a late stop/kill
         int deathExitCode = -1;
         qint64 lastStartMs = 0;
         int quickDeaths = 0;
+        bool observed = false; ///< running comes from podman, not from load()
     };
 
     QString nameForEvent(const PodmanEvent &event) const;

@@ -13,12 +13,24 @@
 #include "TestSupport.h"
 #include "recovery/FleetView.h"
 #include "recovery/RecoveryAgent.h"
+#include "state/ContainerTracker.h"
 #include "state/RunMarker.h"
 #include "state/Snapshot.h"
 
 using namespace archy;
 using archy::test::FakePodman;
 using archy::test::writeAll;
+
+namespace {
+ContainerStatus findStatus(const RecoveryReport &report, const QString &name)
+{
+    for (const ContainerStatus &status : report.containers) {
+        if (status.name == name)
+            return status;
+    }
+    return {};
+}
+} // namespace
 
 class TestFleetView final : public QObject
 {
@@ -34,9 +46,12 @@ private slots:
     void failingPodmanIsOneProblem();
     void logLinesAreCleanAndBounded();
     void fleetJsonRoundTrip();
+    void trackerWinsOnlyWhereItKnows();
+    void residentKeepsListedStatesUntilTheTrackerKnows();
 
 private:
     AgentOptions options() const;
+    static QStringList statesOf(const Fleet &fleet);
     bool writeState(const QJsonArray &containers) const;
     static QJsonObject container(const QString &name, const QString &state, const QJsonObject &labels = {});
     Fleet startAndGetFleet(RecoveryAgent &agent);
@@ -91,6 +106,15 @@ bool TestFleetView::writeState(const QJsonArray &containers) const
     QJsonObject root;
     root.insert(QStringLiteral("containers"), containers);
     return writeAll(m_fake->statePath(), QJsonDocument(root).toJson());
+}
+
+QStringList TestFleetView::statesOf(const Fleet &fleet)
+{
+    QStringList states;
+    for (const FleetEntry &entry : fleet.containers)
+        states << entry.name() + QLatin1Char('=') + fleetStateKey(entry.state);
+    states.sort();
+    return states;
 }
 
 Fleet TestFleetView::startAndGetFleet(RecoveryAgent &agent)
@@ -234,6 +258,92 @@ void TestFleetView::fleetJsonRoundTrip()
     QVERIFY(back.containers.constFirst() == entry);
     for (int s = int(FleetState::Failed); s <= int(FleetState::Ignored); ++s)
         QCOMPARE(fleetStateFromKey(fleetStateKey(FleetState(s))), FleetState(s));
+}
+
+void TestFleetView::trackerWinsOnlyWhereItKnows()
+{
+    auto ps = [](const QString &name, const QString &state) {
+        PsEntry entry;
+        entry.name = name;
+        entry.image = QStringLiteral("img:") + name;
+        entry.state = state;
+        return entry;
+    };
+    FleetView view(Podman(archy::test::fakePodmanPath()), 5000);
+    view.setListing({ps(QStringLiteral("web"), QStringLiteral("running")),
+                     ps(QStringLiteral("extra"), QStringLiteral("running")),
+                     ps(QStringLiteral("db"), QStringLiteral("exited"))});
+    // Straight after load() the tracker knows what should run, not what runs: the listing decides.
+    Snapshot snapshot;
+    snapshot.containers = {SnapshotEntry{QStringLiteral("web"), QStringLiteral("img:web"), {}, {}},
+                           SnapshotEntry{QStringLiteral("db"), QStringLiteral("img:db"), {}, {}}};
+    ContainerTracker tracker;
+    tracker.load(snapshot);
+    view.setTracker(&tracker);
+    QCOMPARE(statesOf(view.fleet()),
+             (QStringList{QStringLiteral("db=stopped"), QStringLiteral("extra=running"),
+                          QStringLiteral("web=running")}));
+
+    // Once podman told the tracker something, the tracker is newer than the listing.
+    PodmanEvent stop;
+    stop.name = QStringLiteral("web");
+    stop.status = QStringLiteral("stop");
+    tracker.apply(stop, 1000);
+    PodmanEvent died = stop;
+    died.status = QStringLiteral("died");
+    died.exitCode = 143;
+    tracker.apply(died, 1100);
+    PodmanEvent start;
+    start.name = QStringLiteral("db");
+    start.status = QStringLiteral("start");
+    tracker.apply(start, 1200);
+    QCOMPARE(statesOf(view.fleet()),
+             (QStringList{QStringLiteral("db=running"), QStringLiteral("extra=running"),
+                          QStringLiteral("web=stopped-by-owner")}));
+    tracker.reconcile({ps(QStringLiteral("web"), QStringLiteral("exited")),
+                       ps(QStringLiteral("extra"), QStringLiteral("exited")),
+                       ps(QStringLiteral("db"), QStringLiteral("running"))});
+    QCOMPARE(statesOf(view.fleet()),
+             (QStringList{QStringLiteral("db=running"), QStringLiteral("extra=stopped"),
+                          QStringLiteral("web=stopped-by-owner")}));
+}
+
+void TestFleetView::residentKeepsListedStatesUntilTheTrackerKnows()
+{
+    // A crash under the resident agent: web ran at the snapshot and still runs ("already running"),
+    // db must be started, extra runs but was never snapshotted, and paused, which the owner had
+    // stopped, was started by hand since.
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(RunMarker::fileName()), "999999999"));
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(SnapshotStore::fileName()),
+                     "{\"timestamp\":1000,\"containers\":[{\"name\":\"web\",\"image\":\"img:web\"},"
+                     "{\"name\":\"db\",\"image\":\"img:db\"}],"
+                     "\"stoppedByOwner\":[{\"name\":\"paused\",\"image\":\"img:paused\"}]}"));
+    QVERIFY(writeState({container(QStringLiteral("web"), QStringLiteral("running")),
+                        container(QStringLiteral("db"), QStringLiteral("exited")),
+                        container(QStringLiteral("extra"), QStringLiteral("running")),
+                        container(QStringLiteral("paused"), QStringLiteral("running"))}));
+    // db's start is slow, so the start-up's listing is in before the start-up ends...
+    FakePodman::setMode(QStringLiteral("start=slow:1000"));
+    AgentOptions o = options();
+    o.resident = true;
+    RecoveryAgent agent(o);
+    QCOMPARE(agent.open(), RecoveryAgent::OpenResult::Ok);
+    QSignalSpy finished(&agent, &RecoveryAgent::reportFinished);
+    agent.start();
+    QTRY_VERIFY_WITH_TIMEOUT(agent.fleet().listed, 10000);
+    QVERIFY(finished.isEmpty());
+    // ...and the watchdog's first listing never answers: the tracker knows only the snapshot.
+    FakePodman::setMode(QStringLiteral("ps=hang"));
+    QVERIFY(finished.wait(10000));
+    const ContainerStatus web = findStatus(agent.currentReport(), QStringLiteral("web"));
+    QCOMPARE(web.state, ContainerState::Running);
+    QVERIFY(!web.note.isEmpty()); // "Was already running."
+    QCOMPARE(statesOf(agent.fleet()),
+             (QStringList{QStringLiteral("db=running"), QStringLiteral("extra=running"),
+                          QStringLiteral("paused=running"), QStringLiteral("web=running")}));
+    QSignalSpy down(&agent, &RecoveryAgent::shutdownFinished);
+    agent.shutdown();
+    QVERIFY(down.wait(10000));
 }
 
 QTEST_GUILESS_MAIN(TestFleetView)

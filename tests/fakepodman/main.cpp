@@ -9,14 +9,15 @@
 //       Every invocation appends "PID\n" to FILE right after logging.
 //   FAKE_PODMAN_STATE=FILE
 //       JSON {"containers":[{"name":"web","image":"img","state":"running|exited|created",
-//       "labels":{..}, optional "id", "exitCode", "health":"healthy|unhealthy", "command":[..]}]}.
-//       Read by ps/inspect/healthcheck; start/restart -> running, stop/kill -> exited,
+//       "labels":{..}, optional "id", "exitCode", "health":"healthy|unhealthy", "command":[..],
+//       "logs":["line", ...]}]}.
+//       Read by ps/inspect/healthcheck/logs; start/restart -> running, stop/kill -> exited,
 //       rm -> removed (rewritten atomically under FILE.lock). Missing variable/file = no containers.
 //   FAKE_PODMAN_NAMES_AS_STRING=1
 //       `ps --format json` prints "Names" as a string instead of an array (older podman).
 //   FAKE_PODMAN_MODE=sub=mode[,sub=mode...]
 //       Overrides the behaviour of subcommand `sub` (ps, start, stop, kill, restart, rm, inspect,
-//       events, healthcheck, version (also --version), info, or * for all; an exact sub wins over *).
+//       logs, events, healthcheck, version (also --version), info, or * for all; an exact sub wins over *).
 //       mode: fail:CODE:MESSAGE  MESSAGE (may be empty) + "\n" to stderr, exit CODE
 //             hang               sleep until killed (SIGTERM works)
 //             hang-ignore-term   same, but SIGTERM (and SIGINT/SIGHUP) ignored: needs SIGKILL
@@ -111,7 +112,8 @@ void err(const QString &s)
 
 void appendToFile(const QString &path, const QByteArray &line)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0)
         return;
     // One write() so concurrent invocations never interleave inside a line.
@@ -171,7 +173,8 @@ QString modeFor(const QString &sub)
     const QString spec = env("FAKE_PODMAN_MODE");
     if (spec.isEmpty())
         return {};
-    static const QRegularExpression entryStart(QStringLiteral("^\\s*([A-Za-z*-]+)=(.*)$"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression entryStart(QStringLiteral("^\\s*([A-Za-z*-]+)=(.*)$"),
+                                               QRegularExpression::DotMatchesEverythingOption);
     QList<QPair<QString, QString>> entries;
     for (const QString &part : spec.split(QLatin1Char(','))) {
         const auto m = entryStart.match(part);
@@ -208,9 +211,10 @@ QString modeFor(const QString &sub)
         while (chunk.size() < 1024 * 1024) {
             if (i > 0)
                 chunk += ",\n";
-            chunk += "{\"Names\":[\"huge-" + QByteArray::number(i) + "\"],\"Image\":\"localhost/huge:latest\","
-                     "\"State\":\"running\",\"Id\":\"" + sha256Hex(QString::number(i)).toLatin1() +
-                     "\",\"Labels\":{\"pad\":\"" + pad + "\"}}";
+            chunk += "{\"Names\":[\"huge-" + QByteArray::number(i) +
+                     "\"],\"Image\":\"localhost/huge:latest\","
+                     "\"State\":\"running\",\"Id\":\"" +
+                     sha256Hex(QString::number(i)).toLatin1() + "\",\"Labels\":{\"pad\":\"" + pad + "\"}}";
             ++i;
         }
         writeFd(STDOUT_FILENO, chunk);
@@ -270,7 +274,8 @@ void applyMode(const QString &sub)
 // ---------------------------------------------------------------------------------------------
 // State
 
-struct Store {
+struct Store
+{
     QString path;
     int lockFd = -1;
     QJsonArray containers;
@@ -282,7 +287,8 @@ struct Store {
     {
         if (path.isEmpty() || lockFd >= 0)
             return;
-        lockFd = ::open(QFile::encodeName(path + QLatin1String(".lock")).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        lockFd = ::open(QFile::encodeName(path + QLatin1String(".lock")).constData(),
+                        O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (lockFd >= 0)
             ::flock(lockFd, LOCK_EX);
     }
@@ -621,8 +627,9 @@ int cmdPs(const QStringList &args)
     bool all = false, quiet = false, noTrunc = false, noHeading = false;
     QString format;
     QMap<QString, QStringList> filters;
-    static const QStringList knownFilters{QStringLiteral("status"), QStringLiteral("name"), QStringLiteral("label"),
-                                          QStringLiteral("id"), QStringLiteral("ancestor")};
+    static const QStringList knownFilters{QStringLiteral("status"), QStringLiteral("name"),
+                                          QStringLiteral("label"), QStringLiteral("id"),
+                                          QStringLiteral("ancestor")};
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         QString v;
@@ -638,7 +645,8 @@ int cmdPs(const QStringList &args)
             filters[key] << v.mid(eq + 1);
             continue;
         }
-        if (takeValue(args, i, {QStringLiteral("--sort"), QStringLiteral("--last"), QStringLiteral("-n")}, &v))
+        if (takeValue(args, i, {QStringLiteral("--sort"), QStringLiteral("--last"), QStringLiteral("-n")},
+                      &v))
             continue;
         if (a == QLatin1String("--all"))
             all = true;
@@ -693,12 +701,14 @@ int cmdPs(const QStringList &args)
     }
     const QString row = QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n");
     if (!noHeading)
-        out(row.arg(QStringLiteral("CONTAINER ID"), QStringLiteral("IMAGE"), QStringLiteral("COMMAND"), QStringLiteral("CREATED"),
-                    QStringLiteral("STATUS"), QStringLiteral("PORTS"), QStringLiteral("NAMES")));
+        out(row.arg(QStringLiteral("CONTAINER ID"), QStringLiteral("IMAGE"), QStringLiteral("COMMAND"),
+                    QStringLiteral("CREATED"), QStringLiteral("STATUS"), QStringLiteral("PORTS"),
+                    QStringLiteral("NAMES")));
     for (const auto &c : selected) {
         const QJsonObject d = psTemplateData(c, noTrunc);
         out(row.arg(d.value(QLatin1String("ID")).toString(), d.value(QLatin1String("Image")).toString(),
-                    d.value(QLatin1String("Command")).toString(), d.value(QLatin1String("CreatedAt")).toString(),
+                    d.value(QLatin1String("Command")).toString(),
+                    d.value(QLatin1String("CreatedAt")).toString(),
                     d.value(QLatin1String("Status")).toString(), QString(), Store::nameOf(c)));
     }
     return 0;
@@ -744,16 +754,18 @@ bool consumeFailTime(const QString &name, const QString &statePath)
 
 QString startFailure(const QString &id)
 {
-    return QStringLiteral("Error: unable to start container \"%1\": runc: runc create failed: unable to start container process: "
-                          "exec: \"/entrypoint.sh\": stat /entrypoint.sh: no such file or directory: OCI runtime attempted to "
+    return QStringLiteral("Error: unable to start container \"%1\": runc: runc create failed: unable to "
+                          "start container process: "
+                          "exec: \"/entrypoint.sh\": stat /entrypoint.sh: no such file or directory: OCI "
+                          "runtime attempted to "
                           "invoke a command that was not found\n")
         .arg(id);
 }
 
 // Collects container references (non-option args; everything after "--"). Options in
 // `valueOpts` consume the next argument.
-QStringList collectRefs(const QStringList &args, const QStringList &valueOpts, bool *all, bool *ignore = nullptr,
-                        bool dashAIsAll = true)
+QStringList collectRefs(const QStringList &args, const QStringList &valueOpts, bool *all,
+                        bool *ignore = nullptr, bool dashAIsAll = true)
 {
     QStringList refs;
     bool endOfOpts = false;
@@ -783,8 +795,10 @@ QStringList collectRefs(const QStringList &args, const QStringList &valueOpts, b
 int cmdStart(const QStringList &args)
 {
     bool all = false;
-    QStringList refs = collectRefs(args, {QStringLiteral("--detach-keys"), QStringLiteral("--filter"), QStringLiteral("-f")}, &all, nullptr,
-                                   /*dashAIsAll=*/false); // start -a is --attach
+    QStringList refs =
+        collectRefs(args, {QStringLiteral("--detach-keys"), QStringLiteral("--filter"), QStringLiteral("-f")},
+                    &all, nullptr,
+                    /*dashAIsAll=*/false); // start -a is --attach
     Store store(env("FAKE_PODMAN_STATE"));
     store.lock();
     store.load();
@@ -830,7 +844,8 @@ int cmdChangeState(const QString &sub, const QStringList &args)
 {
     bool all = false, ignore = false, force = false;
     QString signal;
-    const QStringList valueOpts{QStringLiteral("--time"), QStringLiteral("-t"), QStringLiteral("--signal"), QStringLiteral("-s"),
+    const QStringList valueOpts{QStringLiteral("--time"),    QStringLiteral("-t"),
+                                QStringLiteral("--signal"),  QStringLiteral("-s"),
                                 QStringLiteral("--cidfile"), QStringLiteral("--filter")};
     for (int i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--"))
@@ -870,14 +885,16 @@ int cmdChangeState(const QString &sub, const QStringList &args)
         const bool running = Store::stateOf(c) == QLatin1String("running");
         if (sub == QLatin1String("kill")) {
             if (!running) {
-                err(QStringLiteral("Error: can only kill running containers. %1 is in state %2: container state improper\n")
+                err(QStringLiteral("Error: can only kill running containers. %1 is in state %2: container "
+                                   "state improper\n")
                         .arg(Store::idOf(c), Store::stateOf(c)));
                 rc = 125;
                 continue;
             }
-            static const QStringList harmless{QStringLiteral("0"), QStringLiteral("HUP"), QStringLiteral("SIGHUP"),
-                                              QStringLiteral("USR1"), QStringLiteral("SIGUSR1"), QStringLiteral("USR2"),
-                                              QStringLiteral("SIGUSR2"), QStringLiteral("WINCH"), QStringLiteral("SIGWINCH")};
+            static const QStringList harmless{
+                QStringLiteral("0"),       QStringLiteral("HUP"),     QStringLiteral("SIGHUP"),
+                QStringLiteral("USR1"),    QStringLiteral("SIGUSR1"), QStringLiteral("USR2"),
+                QStringLiteral("SIGUSR2"), QStringLiteral("WINCH"),   QStringLiteral("SIGWINCH")};
             if (!harmless.contains(signal.toUpper())) {
                 c.insert(QStringLiteral("state"), QStringLiteral("exited"));
                 c.insert(QStringLiteral("exitCode"), 137);
@@ -892,7 +909,8 @@ int cmdChangeState(const QString &sub, const QStringList &args)
             c.insert(QStringLiteral("exitCode"), 0);
         } else if (sub == QLatin1String("rm")) {
             if (running && !force) {
-                err(QStringLiteral("Error: cannot remove container %1 as it is running - running or paused containers cannot be "
+                err(QStringLiteral("Error: cannot remove container %1 as it is running - running or paused "
+                                   "containers cannot be "
                                    "removed without force: container state improper\n")
                         .arg(Store::idOf(c)));
                 rc = 2;
@@ -920,7 +938,8 @@ QJsonObject inspectJson(const QJsonObject &c)
     const qint64 created = c.value(QLatin1String("created")).toInteger(1795842871);
     QJsonObject health;
     health.insert(QStringLiteral("Status"), c.value(QLatin1String("health")).toString());
-    health.insert(QStringLiteral("FailingStreak"), c.value(QLatin1String("health")).toString() == QLatin1String("unhealthy") ? 1 : 0);
+    health.insert(QStringLiteral("FailingStreak"),
+                  c.value(QLatin1String("health")).toString() == QLatin1String("unhealthy") ? 1 : 0);
     health.insert(QStringLiteral("Log"), QJsonValue(QJsonValue::Null));
     QJsonObject st;
     st.insert(QStringLiteral("OciVersion"), QStringLiteral("1.0.2-dev"));
@@ -933,8 +952,12 @@ QJsonObject inspectJson(const QJsonObject &c)
     st.insert(QStringLiteral("Pid"), state == QLatin1String("running") ? fakePid(c) : 0);
     st.insert(QStringLiteral("ExitCode"), c.value(QLatin1String("exitCode")).toInt());
     st.insert(QStringLiteral("Error"), QString());
-    st.insert(QStringLiteral("StartedAt"), state == QLatin1String("created") ? QStringLiteral("0001-01-01T00:00:00Z") : isoTime(created + 1));
-    st.insert(QStringLiteral("FinishedAt"), state == QLatin1String("exited") ? isoTime(created + 10) : QStringLiteral("0001-01-01T00:00:00Z"));
+    st.insert(QStringLiteral("StartedAt"), state == QLatin1String("created")
+                                               ? QStringLiteral("0001-01-01T00:00:00Z")
+                                               : isoTime(created + 1));
+    st.insert(QStringLiteral("FinishedAt"), state == QLatin1String("exited")
+                                                ? isoTime(created + 10)
+                                                : QStringLiteral("0001-01-01T00:00:00Z"));
     st.insert(QStringLiteral("Health"), health);
     QJsonObject config;
     config.insert(QStringLiteral("Hostname"), shortId(id));
@@ -995,8 +1018,9 @@ int cmdInspect(const QStringList &args, bool containerOnly)
     for (const QString &r : refs) {
         const int idx = store.find(r);
         if (idx < 0) {
-            errors += containerOnly ? QStringLiteral("Error: inspecting object: no such container %1\n").arg(r)
-                                    : QStringLiteral("Error: inspecting object: no such object: \"%1\"\n").arg(r);
+            errors += containerOnly
+                          ? QStringLiteral("Error: inspecting object: no such container %1\n").arg(r)
+                          : QStringLiteral("Error: inspecting object: no such object: \"%1\"\n").arg(r);
             rc = 125;
             continue;
         }
@@ -1047,6 +1071,43 @@ int cmdHealthcheck(const QStringList &args)
         return 0;
     out(QStringLiteral("unhealthy\n"));
     return 1;
+}
+
+// `logs [--tail N] [--] NAME`: the container's "logs" lines, the last N of them; each to stdout.
+int cmdLogs(const QStringList &args)
+{
+    qsizetype tail = -1;
+    QStringList refs;
+    bool endOfOpts = false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        QString v;
+        if (endOfOpts || !a.startsWith(QLatin1Char('-'))) {
+            refs << a;
+        } else if (a == QLatin1String("--")) {
+            endOfOpts = true;
+        } else if (takeValue(args, i, {QStringLiteral("--tail"), QStringLiteral("-n")}, &v)) {
+            tail = v.toLongLong();
+        }
+    }
+    if (refs.size() != 1) {
+        err(QStringLiteral("Error: fakepodman logs takes exactly one container\n"));
+        return 125;
+    }
+    Store store(env("FAKE_PODMAN_STATE"));
+    store.lock();
+    store.load();
+    store.unlock();
+    const int idx = store.find(refs.first());
+    if (idx < 0) {
+        err(noSuchContainer(refs.first()));
+        return 125;
+    }
+    const QStringList lines = toStringList(store.at(idx).value(QLatin1String("logs")).toArray());
+    const qsizetype from = tail < 0 ? 0 : qMax<qsizetype>(0, lines.size() - tail);
+    for (qsizetype i = from; i < lines.size(); ++i)
+        out(lines.at(i) + QLatin1Char('\n'));
+    return 0;
 }
 
 int cmdEvents(const QStringList &args)
@@ -1103,11 +1164,13 @@ int cmdVersion(const QStringList &args)
         return 0;
     }
     if (!format.isEmpty()) {
-        out(format.contains(QLatin1String("Version")) ? QString(kVersion) + QLatin1Char('\n') : QStringLiteral("\n"));
+        out(format.contains(QLatin1String("Version")) ? QString(kVersion) + QLatin1Char('\n')
+                                                      : QStringLiteral("\n"));
         return 0;
     }
-    out(QStringLiteral("Client:       Podman Engine\nVersion:      4.3.1\nAPI Version:  4.3.1\nGo Version:   go1.19.8\n"
-                       "Built:        Thu Jan  1 00:00:00 1970\nOS/Arch:      linux/amd64\n"));
+    out(QStringLiteral(
+        "Client:       Podman Engine\nVersion:      4.3.1\nAPI Version:  4.3.1\nGo Version:   go1.19.8\n"
+        "Built:        Thu Jan  1 00:00:00 1970\nOS/Arch:      linux/amd64\n"));
     return 0;
 }
 
@@ -1144,14 +1207,29 @@ int main(int argc, char **argv)
         appendToFile(pidFile, QByteArray::number(static_cast<qint64>(::getpid())) + '\n');
 
     // Skip global options (podman [GLOBAL OPTIONS] SUBCOMMAND ...).
-    static const QStringList globalValueOpts{
-        QStringLiteral("--root"), QStringLiteral("--runroot"), QStringLiteral("--log-level"), QStringLiteral("--url"),
-        QStringLiteral("--connection"), QStringLiteral("-c"), QStringLiteral("--identity"), QStringLiteral("--cgroup-manager"),
-        QStringLiteral("--events-backend"), QStringLiteral("--runtime"), QStringLiteral("--storage-driver"),
-        QStringLiteral("--storage-opt"), QStringLiteral("--tmpdir"), QStringLiteral("--network-config-dir"),
-        QStringLiteral("--conmon"), QStringLiteral("--hooks-dir"), QStringLiteral("--network-cmd-path"),
-        QStringLiteral("--module"), QStringLiteral("--volumepath"), QStringLiteral("--runtime-flag"),
-        QStringLiteral("--imagestore"), QStringLiteral("--ssh"), QStringLiteral("--config")};
+    static const QStringList globalValueOpts{QStringLiteral("--root"),
+                                             QStringLiteral("--runroot"),
+                                             QStringLiteral("--log-level"),
+                                             QStringLiteral("--url"),
+                                             QStringLiteral("--connection"),
+                                             QStringLiteral("-c"),
+                                             QStringLiteral("--identity"),
+                                             QStringLiteral("--cgroup-manager"),
+                                             QStringLiteral("--events-backend"),
+                                             QStringLiteral("--runtime"),
+                                             QStringLiteral("--storage-driver"),
+                                             QStringLiteral("--storage-opt"),
+                                             QStringLiteral("--tmpdir"),
+                                             QStringLiteral("--network-config-dir"),
+                                             QStringLiteral("--conmon"),
+                                             QStringLiteral("--hooks-dir"),
+                                             QStringLiteral("--network-cmd-path"),
+                                             QStringLiteral("--module"),
+                                             QStringLiteral("--volumepath"),
+                                             QStringLiteral("--runtime-flag"),
+                                             QStringLiteral("--imagestore"),
+                                             QStringLiteral("--ssh"),
+                                             QStringLiteral("--config")};
     int i = 0;
     QString sub;
     for (; i < args.size(); ++i) {
@@ -1194,6 +1272,8 @@ int main(int argc, char **argv)
         return cmdInspect(rest, viaContainer);
     if (sub == QLatin1String("healthcheck"))
         return cmdHealthcheck(rest);
+    if (sub == QLatin1String("logs"))
+        return cmdLogs(rest);
     if (sub == QLatin1String("events"))
         return cmdEvents(rest);
     if (sub == QLatin1String("version"))
@@ -1201,9 +1281,11 @@ int main(int argc, char **argv)
     if (sub == QLatin1String("info"))
         return cmdInfo();
     if (sub.isEmpty()) {
-        err(QStringLiteral("Error: missing command 'podman COMMAND'\nTry 'podman --help' for more information\n"));
+        err(QStringLiteral(
+            "Error: missing command 'podman COMMAND'\nTry 'podman --help' for more information\n"));
         return 125;
     }
-    err(QStringLiteral("Error: unrecognized command `podman %1`\nTry 'podman --help' for more information\n").arg(sub));
+    err(QStringLiteral("Error: unrecognized command `podman %1`\nTry 'podman --help' for more information\n")
+            .arg(sub));
     return 125;
 }

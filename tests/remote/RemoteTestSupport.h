@@ -32,6 +32,9 @@ inline void registerRemoteTypes()
     qRegisterMetaType<RecoveryReport>();
     qRegisterMetaType<QList<RecoveryReport>>();
     qRegisterMetaType<RecoveryBackend::Connection>();
+    qRegisterMetaType<Fleet>();
+    qRegisterMetaType<NodeIdentity>();
+    qRegisterMetaType<ContainerLogs>();
 }
 
 inline ContainerStatus findStatus(const RecoveryReport &report, const QString &name)
@@ -45,7 +48,8 @@ inline ContainerStatus findStatus(const RecoveryReport &report, const QString &n
 
 /**
  * A crash start-up with containers "good" and "bad": bad failed to start (the fake refused it),
- * and the fault has since been fixed, so a retry of bad succeeds.
+ * and the fault has since been fixed, so a retry of bad succeeds. "extra" runs but is not in the
+ * snapshot, so the start-up never acts on it; good's output is "starting", "ready", "serving".
  */
 class AgentFixture final
 {
@@ -68,9 +72,7 @@ public:
                                         .toJson(QJsonDocument::Compact);
         if (!writeAll(dir.filePath(RunMarker::fileName()), "999999999") ||
             !writeAll(dir.filePath(SnapshotStore::fileName()), snapshot) ||
-            !m_fake.setContainers(
-                {{QStringLiteral("good"), QStringLiteral("img:1"), QStringLiteral("exited")},
-                 {QStringLiteral("bad"), QStringLiteral("img:1"), QStringLiteral("exited")}}))
+            !setExtraState(QStringLiteral("running")))
             return false;
         FakePodman::setFailNames(QStringLiteral("bad"));
 
@@ -94,7 +96,33 @@ public:
         if (!finished.wait(10000))
             return false;
         FakePodman::clearBehaviour(); // fixed: the next start of bad works
+        // The agent's own listing of the whole fleet runs beside the start-up.
+        if (!QTest::qWaitFor([this] { return agent->fleet().listed; }, 10000))
+            return false;
         return findStatus(agent->currentReport(), QStringLiteral("bad")).state == ContainerState::Failed;
+    }
+
+    /**
+     * Rewrites the fake's containers: good and bad as they are (exited at first), extra in
+     * @p extraState ("running", "exited"...).
+     */
+    bool setExtraState(const QString &extraState) const
+    {
+        QJsonArray containers;
+        for (const QString &name : {QStringLiteral("good"), QStringLiteral("bad"), QStringLiteral("extra")}) {
+            QString state = name == QLatin1String("extra") ? extraState : m_fake.stateOf(name);
+            QJsonObject container{
+                {QStringLiteral("name"), name},
+                {QStringLiteral("image"), QStringLiteral("img:1")},
+                {QStringLiteral("state"), state.isEmpty() ? QStringLiteral("exited") : state}};
+            if (name == QLatin1String("good"))
+                container.insert(QStringLiteral("logs"),
+                                 QJsonArray{QStringLiteral("starting"), QStringLiteral("ready"),
+                                            QStringLiteral("serving")});
+            containers.append(container);
+        }
+        return writeAll(m_fake.statePath(),
+                        QJsonDocument(QJsonObject{{QStringLiteral("containers"), containers}}).toJson());
     }
 
     /// `podman start` calls that named @p name.

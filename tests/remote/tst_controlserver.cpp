@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -51,6 +52,8 @@ private slots:
     void staleSocketIsReplacedLiveOneIsNot();
     void historyGoesToTheAsker();
     void acknowledgeReachesEveryone();
+    void fleetPushesAreCoalesced();
+    void logsAnswersGoToTheAskers();
 
 private:
     bool listenBoth();
@@ -488,6 +491,212 @@ void TestControlServer::acknowledgeReachesEveryone()
     desktop->requestHistory();
     QVERIFY(history.wait(5000));
     QVERIFY(!history.at(0).at(0).value<QList<archy::RecoveryReport>>().isEmpty());
+}
+
+namespace {
+
+/// A backend a test drives by hand: its fleet is a counter, its logs come when the test says.
+class ScriptedBackend final : public RecoveryBackend
+{
+public:
+    archy::RecoveryReport currentReport() const override { return {}; }
+    bool isBusy() const override { return false; }
+    QString dataDir() const override { return {}; }
+    archy::Fleet fleet() const override
+    {
+        archy::Fleet fleet;
+        archy::FleetEntry entry;
+        entry.status.name = QStringLiteral("web");
+        entry.status.attempts = changes;
+        entry.state = archy::FleetState::Running;
+        fleet.containers.append(entry);
+        fleet.listed = true;
+        return fleet;
+    }
+    void retry(const QString &) override {}
+    void retryAllFailed() override {}
+    void acknowledgeCrash() override {}
+    void requestHistory() override {}
+    void snapshotNow() override {}
+    void requestLogs(const QString &name, int lines) override
+    {
+        logsAsked.append(QStringLiteral("%1/%2").arg(name).arg(lines));
+    }
+    void change()
+    {
+        ++changes;
+        emit fleetChanged(fleet());
+    }
+    void answerLogs(const QString &name, int requested, int count)
+    {
+        archy::ContainerLogs logs;
+        logs.name = name;
+        logs.requested = requested;
+        for (int i = 0; i < count; ++i)
+            logs.lines.append(QStringLiteral("%1 line %2").arg(name).arg(i));
+        emit logsLoaded(logs);
+    }
+
+    int changes = 0;
+    QStringList logsAsked;
+};
+
+/// Answers (result, error, history) that carry @p id.
+QList<QJsonObject> answersTo(const archy::test::Received &received, const QString &id)
+{
+    QList<QJsonObject> answers;
+    for (const QJsonObject &message : received.messages) {
+        const QString type = Protocol::typeOf(message);
+        if (Protocol::idOf(message) == id &&
+            (type == Protocol::Type::result() || type == Protocol::Type::error()))
+            answers.append(message);
+    }
+    return answers;
+}
+
+} // namespace
+
+void TestControlServer::fleetPushesAreCoalesced()
+{
+    m_server.reset();
+    ScriptedBackend backend;
+    ControlServer server(&backend);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(server.listenLocal(dir.filePath(QStringLiteral("c.sock")), QString(), &error),
+             qPrintable(error));
+    RawLocalClient client(server.localSocketPath());
+    QVERIFY(client.waitConnected());
+    client.send(Protocol::hello());
+    QTRY_VERIFY(client.received.has(Protocol::Type::state()));
+    QCOMPARE(client.received.messages.constLast().value(QLatin1String("fleet")).toObject(),
+             backend.fleet().toJson());
+
+    // A storm: a change every 2 ms for a while.
+    QElapsedTimer clock;
+    QList<qint64> pushedAtMs;
+    QObject::connect(&client.socket, &QLocalSocket::readyRead, &client.socket, [&] {
+        // Runs after the client's own reader: count the pushes that arrived so far, with their time.
+        int pushes = 0;
+        for (const QJsonObject &message : std::as_const(client.received.messages))
+            pushes += Protocol::typeOf(message) == Protocol::Type::fleet() ? 1 : 0;
+        while (pushedAtMs.size() < pushes)
+            pushedAtMs.append(clock.elapsed());
+    });
+    QTimer storm;
+    storm.setInterval(2);
+    constexpr int Changes = 300;
+    QObject::connect(&storm, &QTimer::timeout, &backend, [&] {
+        backend.change();
+        if (backend.changes == Changes)
+            storm.stop();
+    });
+    clock.start();
+    storm.start();
+    auto lastPushed = [&] {
+        for (qsizetype i = client.received.messages.size() - 1; i >= 0; --i) {
+            const QJsonObject &message = client.received.messages.at(i);
+            if (Protocol::typeOf(message) == Protocol::Type::fleet())
+                return archy::Fleet::fromJson(message.value(QLatin1String("fleet")).toObject())
+                    .containers.constFirst()
+                    .status.attempts;
+        }
+        return -1;
+    };
+    // The last change always arrives, at most one interval late.
+    QTRY_COMPARE_WITH_TIMEOUT(lastPushed(), Changes, 10000);
+    const qsizetype pushes = pushedAtMs.size();
+    QVERIFY2(pushes >= 2, qPrintable(QString::number(pushes)));
+    QVERIFY2(pushes < Changes / 3, qPrintable(QString::number(pushes)));
+    // Pushes are at least an interval apart (timers may fire up to 5 % early; reading adds none).
+    const qint64 span = pushedAtMs.constLast() - pushedAtMs.constFirst();
+    QVERIFY2((pushes - 1) * Protocol::FleetPushIntervalMs * 9 / 10 <= span,
+             qPrintable(QStringLiteral("%1 pushes in %2 ms").arg(pushes).arg(span)));
+}
+
+void TestControlServer::logsAnswersGoToTheAskers()
+{
+    m_server.reset();
+    ScriptedBackend backend;
+    ControlServer server(&backend);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(server.listenLocal(dir.filePath(QStringLiteral("c.sock")), QString(), &error),
+             qPrintable(error));
+    RawLocalClient asker(server.localSocketPath());
+    RawLocalClient bystander(server.localSocketPath());
+    QVERIFY(asker.waitConnected());
+    QVERIFY(bystander.waitConnected());
+    asker.send(Protocol::hello());
+    bystander.send(Protocol::hello());
+    QTRY_VERIFY(asker.received.has(Protocol::Type::state()));
+    QTRY_VERIFY(bystander.received.has(Protocol::Type::state()));
+
+    // Refused at once: no podman call for them.
+    QJsonObject noName = Protocol::command(Protocol::Type::logs(), QStringLiteral("b1"));
+    asker.send(noName);
+    asker.send(Protocol::logs(QStringLiteral("b2"), QStringLiteral("--all"), 5));
+    asker.send(Protocol::logs(QStringLiteral("b3"), QStringLiteral("web"), 0));
+    asker.send(Protocol::logs(QStringLiteral("b4"), QStringLiteral("web"), Protocol::MaxLogLines + 1));
+    QJsonObject fraction = Protocol::logs(QStringLiteral("b5"), QStringLiteral("web"), 1);
+    fraction.insert(QStringLiteral("lines"), 2.5);
+    asker.send(fraction);
+    QJsonObject text = Protocol::logs(QStringLiteral("b6"), QStringLiteral("web"), 1);
+    text.insert(QStringLiteral("lines"), QStringLiteral("3"));
+    asker.send(text);
+    for (const char *id : {"b1", "b2", "b3", "b4", "b5", "b6"}) {
+        QTRY_COMPARE(answersTo(asker.received, QLatin1String(id)).size(), 1);
+        QCOMPARE(
+            answersTo(asker.received, QLatin1String(id)).constFirst().value(QLatin1String("code")).toString(),
+            Protocol::Error::badRequest());
+    }
+
+    // Four in flight; a request already covered by one in flight asks podman nothing more.
+    asker.send(Protocol::logs(QStringLiteral("l1"), QStringLiteral("web"), 10));
+    asker.send(Protocol::logs(QStringLiteral("l2"), QStringLiteral("web"), 5));
+    QJsonObject byDefault = Protocol::command(Protocol::Type::logs(), QStringLiteral("l3"));
+    byDefault.insert(QStringLiteral("name"), QStringLiteral("db"));
+    asker.send(byDefault);
+    asker.send(Protocol::logs(QStringLiteral("l4"), QStringLiteral("web"), 50));
+    asker.send(Protocol::logs(QStringLiteral("l5"), QStringLiteral("web"), 1));
+    QTRY_COMPARE(answersTo(asker.received, QStringLiteral("l5")).size(), 1);
+    QCOMPARE(
+        answersTo(asker.received, QStringLiteral("l5")).constFirst().value(QLatin1String("code")).toString(),
+        Protocol::Error::busy());
+    QCOMPARE(backend.logsAsked,
+             (QStringList{QStringLiteral("web/10"), QStringLiteral("db/20"), QStringLiteral("web/50")}));
+
+    auto linesOf = [&](const QString &id) {
+        const QList<QJsonObject> answers = answersTo(asker.received, id);
+        return answers.size() != 1 ? -1
+                                   : int(answers.constFirst()
+                                             .value(QLatin1String("logs"))
+                                             .toObject()
+                                             .value(QLatin1String("lines"))
+                                             .toArray()
+                                             .size());
+    };
+    backend.answerLogs(QStringLiteral("web"), 10, 12); // more than asked: each gets its own tail
+    QTRY_COMPARE(linesOf(QStringLiteral("l1")), 10);
+    QTRY_COMPARE(linesOf(QStringLiteral("l2")), 5);
+    QCOMPARE(linesOf(QStringLiteral("l4")), -1); // fetched with fewer lines than it asked for
+    backend.answerLogs(QStringLiteral("web"), 50, 30);
+    QTRY_COMPARE(linesOf(QStringLiteral("l4")), 30);
+    backend.answerLogs(QStringLiteral("db"), 20, 3);
+    QTRY_COMPARE(linesOf(QStringLiteral("l3")), 3);
+    const QJsonObject l3 = answersTo(asker.received, QStringLiteral("l3")).constFirst();
+    QCOMPARE(Protocol::typeOf(l3), Protocol::Type::result());
+    QCOMPARE(l3.value(QLatin1String("logs")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("db"));
+
+    // Answered once each; a late answer for nobody goes nowhere; the bystander asked nothing.
+    backend.answerLogs(QStringLiteral("web"), 200, 1);
+    asker.send(Protocol::command(Protocol::Type::snapshotNow(), QStringLiteral("s")));
+    QTRY_COMPARE(answersTo(asker.received, QStringLiteral("s")).size(), 1);
+    for (const char *id : {"l1", "l2", "l3", "l4"})
+        QCOMPARE(answersTo(asker.received, QLatin1String(id)).size(), 1);
+    for (const QJsonObject &message : std::as_const(bystander.received.messages))
+        QVERIFY(!message.contains(QLatin1String("logs")));
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

@@ -178,8 +178,8 @@ void TestLanAttacks::impostorLearnsNoToken()
             connect(socket, &QWebSocket::binaryMessageReceived, this,
                     [&](const QByteArray &data) { recorded += data; });
             if (behaviour == 1)
-                socket->sendTextMessage(
-                    QString::fromUtf8(Protocol::encode(Protocol::state(RecoveryReport(), false))));
+                socket->sendTextMessage(QString::fromUtf8(
+                    Protocol::encode(Protocol::state(RecoveryReport(), false, Fleet(), NodeIdentity()))));
             else if (behaviour == 2)
                 socket->sendTextMessage(QString::fromUtf8(Protocol::encode(
                     Protocol::error(Protocol::Error::unauthorized(), QStringLiteral("send the token")))));
