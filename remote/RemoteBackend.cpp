@@ -1,6 +1,7 @@
 #include "RemoteBackend.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QHash>
 #include <QJsonObject>
@@ -11,7 +12,9 @@
 #include <QSslSocket>
 #include <QTimer>
 #include <QWebSocket>
+#include <QtConcurrent>
 
+#include <deque>
 #include <memory>
 
 #include "MessageChannel.h"
@@ -20,6 +23,27 @@
 #include "protocol/Protocol.h"
 
 namespace archy {
+
+namespace {
+
+/// Messages from this size on are decoded on the thread pool.
+constexpr int OffThreadDecodeBytes = 64 * 1024;
+
+struct DecodedMessage
+{
+    bool ok = false;
+    QJsonObject message;
+    QString error;
+};
+
+DecodedMessage decodeServerMessage(const QByteArray &data)
+{
+    DecodedMessage decoded;
+    decoded.ok = Protocol::decodeFromServer(data, &decoded.message, &decoded.error);
+    return decoded;
+}
+
+} // namespace
 
 class RemoteBackend::Private
 {
@@ -40,6 +64,8 @@ public:
     void onConnected();
     void attach(MessageChannel *channel);
     void onMessage(const QByteArray &data);
+    void drainInbox();
+    void dispatch(const QJsonObject &message);
     void onChallenge(const QJsonObject &message);
     bool onWelcome(const QJsonObject &message);
     QString command(QJsonObject message);
@@ -70,6 +96,10 @@ public:
     QPointer<QLocalSocket> local;
     QPointer<QWebSocket> web;
     QPointer<MessageChannel> channel;
+    /// Messages of the current channel not handled yet, in arrival order: one being decoded on the
+    /// thread pool holds back those behind it.
+    std::deque<QByteArray> inbox;
+    QFutureWatcher<DecodedMessage> *decoding = nullptr;
     bool certificateChecked = false;
     QString serverNonce;
     QString clientNonce;
@@ -426,6 +456,9 @@ void RemoteBackend::Private::closeTransport()
     channel = nullptr;
     local = nullptr;
     web = nullptr;
+    // What the old channel sent but was not handled yet is no longer this connection's.
+    inbox.clear();
+    decoding = nullptr;
     if (oldChannel) {
         oldChannel->disconnect(q);
         oldChannel->abort();
@@ -585,12 +618,47 @@ bool RemoteBackend::Private::onWelcome(const QJsonObject &message)
 
 void RemoteBackend::Private::onMessage(const QByteArray &data)
 {
-    QJsonObject message;
-    QString error;
-    if (!Protocol::decodeFromServer(data, &message, &error)) {
-        lost(error);
-        return;
+    inbox.push_back(data);
+    drainInbox();
+}
+
+void RemoteBackend::Private::drainInbox()
+{
+    while (!decoding && !inbox.empty()) {
+        const QByteArray data = std::move(inbox.front());
+        inbox.pop_front();
+        if (data.size() < OffThreadDecodeBytes) {
+            const DecodedMessage decoded = decodeServerMessage(data);
+            if (!decoded.ok) {
+                lost(decoded.error);
+                return;
+            }
+            dispatch(decoded.message);
+            continue;
+        }
+        // A long history or fleet takes tens of milliseconds to parse: not on the GUI thread,
+        // where a screen would stutter. The messages behind it wait, so the order holds.
+        auto *watcher = new QFutureWatcher<DecodedMessage>(q);
+        decoding = watcher;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, q, [this, watcher] {
+            watcher->deleteLater();
+            if (decoding != watcher)
+                return; // the connection it came from was closed meanwhile
+            decoding = nullptr;
+            const DecodedMessage decoded = watcher->result();
+            if (!decoded.ok) {
+                lost(decoded.error);
+                return;
+            }
+            dispatch(decoded.message);
+            drainInbox();
+        });
+        watcher->setFuture(QtConcurrent::run(decodeServerMessage, data));
     }
+}
+
+void RemoteBackend::Private::dispatch(const QJsonObject &message)
+{
     const QString type = Protocol::typeOf(message);
     if (type == Protocol::Type::error() && Protocol::idOf(message).isEmpty()) {
         const QString code = message.value(QLatin1String("code")).toString();

@@ -58,6 +58,7 @@ private slots:
     void logsAnswersAreBoundedAndPlain();
     void unreadableLogsStillAnswer();
     void lostConnectionAnswersPendingLogs();
+    void bigMessageKeepsTheOrder();
 
 private:
     bool listen();
@@ -746,6 +747,40 @@ void TestRemoteBackend::lostConnectionAnswersPendingLogs()
     QCOMPARE(loaded.size(), 1);
     QVERIFY(!loaded.first().at(0).value<ContainerLogs>().error.isEmpty());
     QCOMPARE(client->connection(), Connection::Reconnecting);
+}
+
+void TestRemoteBackend::bigMessageKeepsTheOrder()
+{
+    // A fleet of 3000 is far over the 64 KiB from which messages are decoded on the thread pool;
+    // the small one behind it arrives while it is being decoded and must still be applied after it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scripted.sock"));
+    ScriptedAgent agent(path);
+    agent.state = scriptedState({fleetEntry(QStringLiteral("web"), QStringLiteral("running"))});
+    std::unique_ptr<RemoteBackend> client(RemoteBackend::local(path));
+    QSignalSpy fleetChanged(client.get(), &RecoveryBackend::fleetChanged);
+    client->start();
+    QVERIFY(waitFor(client.get(), Connection::Connected));
+    const int announced = int(fleetChanged.size());
+
+    QJsonArray many;
+    for (int i = 0; i < 3000; ++i)
+        many.append(
+            fleetEntry(QStringLiteral("service-%1-with-a-longer-name").arg(i, 4, 10, QLatin1Char('0')),
+                       QStringLiteral("running")));
+    const QJsonObject big = fleetMessage(QJsonObject{{QStringLiteral("containers"), many}});
+    QVERIFY(archy::Protocol::encode(big).size() > 64 * 1024);
+    agent.send(big);
+    agent.send(fleetMessage(
+        QJsonObject{{QStringLiteral("containers"),
+                     QJsonArray{fleetEntry(QStringLiteral("last"), QStringLiteral("failed"))}}}));
+
+    QTRY_COMPARE(fleetChanged.size(), announced + 2);
+    QCOMPARE(fleetChanged.at(announced).at(0).value<Fleet>().containers.size(), 3000);
+    QCOMPARE(fleetChanged.at(announced + 1).at(0).value<Fleet>().containers.size(), 1);
+    QCOMPARE(client->fleet().containers.size(), 1);
+    QCOMPARE(stateIn(client->fleet(), QStringLiteral("last")), QStringLiteral("failed"));
+    QCOMPARE(client->connection(), Connection::Connected);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteBackend)
