@@ -69,7 +69,10 @@ int runAttached(QCoreApplication &app, const AppOptions &options)
 /// One flow for both applications: the agent is the same, only what shows it differs.
 int runAgent(QCoreApplication &app, const AppOptions &options, bool gui)
 {
-    RecoveryAgent agent(options.agent);
+    AgentOptions agentOptions = options.agent;
+    // Only a screen or the socket (not a headless --once) ever shows the whole fleet.
+    agentOptions.listWholeFleet = gui || !options.once;
+    RecoveryAgent agent(agentOptions);
     switch (agent.open()) {
     case RecoveryAgent::OpenResult::Ok:
         break;

@@ -14,6 +14,11 @@
 #            (the agent's podman calls; for the floor, podman's own children), from /usr/bin/time
 #   seed   = the seed's schedule (one at a time, 3 s apart, one try): --parallel 1 --start-gap 3
 #            --max-attempts 1 (SEED=0 skips it; it takes about 3 s per container, so only up to 20)
+# Both sides do the same work: before every timed run all N containers are "exited" (stopped with
+# `stop -t0`, the state a crash leaves; an untimed start/stop first, so the floor never starts
+# "created" ones), and podman's leftovers of the last stop (conmon, `container cleanup`) are gone;
+# after it all N must be running. Floor and agent take turns going first, so neither always runs
+# in the other's wake.
 # SIZES (default "5 20 50 150"), REPEAT, IDLE_SECONDS (0 skips the idle measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +29,7 @@ SIZES=${SIZES:-"5 20 50 150"}
 IDLE_SECONDS=${IDLE_SECONDS:-60}
 [[ -x $AGENT ]] || { echo "bench: $AGENT missing; run scripts/build.sh first" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+command -v jq >/dev/null || { echo "bench: jq missing (apt-get install jq)" >&2; exit 2; }
 
 # shellcheck source=../tests/podman/sandbox.sh
 source tests/podman/sandbox.sh
@@ -38,6 +44,22 @@ now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { echo "scale=3; $1 / $2" | bc; }
 stop_all() { podman stop -t0 "$@" >/dev/null 2>&1 || true; }
+# expect STATE N: exactly N containers of the store are in STATE and no other
+expect() {
+    local states
+    states=$(podman ps -a --format json | jq -r '.[].State' | sort | uniq -c | awk '{printf "%s %s;", $1, $2}')
+    [[ $states == "$2 $1;" ]] || { echo "bench: expected $2 $1, found: $states" >&2; exit 1; }
+}
+# settle N: all N exited and none of podman's helpers for this store (conmon, the cleanup it runs)
+# still busy, so the next timed run does not pay for the last stop.
+settle() {
+    local i
+    for i in $(seq 1 300); do
+        pgrep -f -- "$ARCHY_SANDBOX_DIR/" >/dev/null || break
+        sleep 0.2
+    done
+    expect exited "$1"
+}
 # timed OUT CMD...: runs CMD, writes "wall cpu" (seconds) to OUT; CMD's output is dropped.
 timed() {
     local out=$1; shift
@@ -59,20 +81,30 @@ for n in $SIZES; do
     names=()
     for i in $(seq 1 "$n"); do names+=("bench$n-$i"); done
     for c in "${names[@]}"; do podman create --name "$c" "$IMAGE" sleep 1000000 >/dev/null; done
+    podman start -- "${names[@]}" >/dev/null; stop_all "${names[@]}" # "created" -> "exited", untimed
     fw=(); fc=(); aw=(); ac=()
-    for _ in $(seq 1 "$REPEAT"); do
+    run_floor() {
+        settle "$n"
         timed "$WORK/floor" podman start -- "${names[@]}"
         read -r w c <"$WORK/floor"; fw+=("$w"); fc+=("$c")
+        expect running "$n"
         stop_all "${names[@]}"
+    }
+    run_agent() {
         crash_dir "$WORK/data" "${names[@]}"
+        settle "$n"
         timed "$WORK/agent" "$AGENT" --no-gui --once --data-dir "$WORK/data"
         read -r w c <"$WORK/agent"; aw+=("$w"); ac+=("$c")
-        running=$(podman ps -q | wc -l)
-        [[ $running -eq $n ]] || { echo "bench: agent left $running of $n running" >&2; exit 1; }
+        expect running "$n"
         stop_all "${names[@]}"
+    }
+    for r in $(seq 1 "$REPEAT"); do
+        if ((r % 2)); then run_floor; run_agent; else run_agent; run_floor; fi
     done
+    settle "$n"
     f=$(printf '%s\n' "${fw[@]}" | median); a=$(printf '%s\n' "${aw[@]}" | median)
     fcpu=$(printf '%s\n' "${fc[@]}" | median); acpu=$(printf '%s\n' "${ac[@]}" | median)
+    echo "bench: $n runs (wall/cpu): floor ${fw[*]} / ${fc[*]}; agent ${aw[*]} / ${ac[*]}" >&2
     s="-"; sr="-"
     if [[ ${SEED:-1} == 1 && $n -le 20 ]]; then
         crash_dir "$WORK/data" "${names[@]}"

@@ -29,6 +29,9 @@ struct AgentOptions
     int crashLoopDeaths = 3;       ///< quick deaths in a row that make a crash loop
     bool startStopped = true;      ///< restore on clean start-ups too (the seed started all exited)
     bool resident = true;          ///< keep a marker, follow events, snapshot (false for --once)
+    /// Someone may look at the whole fleet (a screen, the socket): list it at start-up. A headless
+    /// --once run has no one, and its one `podman ps -a` less is CPU and wall time at boot.
+    bool listWholeFleet = true;
 };
 
 } // namespace archy

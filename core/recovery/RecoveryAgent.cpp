@@ -280,24 +280,6 @@ void RecoveryAgent::start()
     emit busyChanged(true);
     d->scheduler->start();
     d->startup->start();
-    if (d->podman.isAvailable()) {
-        // Screens show the whole fleet from the first moment; the start-up itself may inspect only
-        // the snapshot's containers, and the watchdog's first reconcile comes after the start-up.
-        // (One `ps -a` beside the start-up; it does not hold the start-up up.)
-        d->pending->begin();
-        d->podman.call(Podman::psAllArguments(), d->options.podmanTimeoutSec * 1000, this,
-                       [this](const PodmanResult &result) {
-                           QList<PsEntry> entries;
-                           QString parseError;
-                           if (!result.ok)
-                               d->fleet->setPodmanProblem(result.errorText);
-                           else if (PodmanParse::parsePs(result.standardOutput, &entries, &parseError))
-                               d->fleet->setListing(entries);
-                           else
-                               d->fleet->setPodmanProblem(parseError);
-                           d->pending->end();
-                       });
-    }
 }
 
 void RecoveryAgent::Private::settled()

@@ -37,6 +37,10 @@ PodmanCall *StartupRecovery::podmanCall(const QStringList &arguments,
 
 void StartupRecovery::start()
 {
+    // Screens show the whole fleet from the first moment, so the listing goes first, beside the
+    // rest; without a snapshot the plan waits for this same listing rather than a second `ps -a`.
+    if (m_options.listWholeFleet && m_podman.isAvailable())
+        listAll();
     if (m_options.resident)
         writeMarker();
     else
@@ -48,6 +52,32 @@ void StartupRecovery::stop()
     m_stopped = true;
     if (m_call)
         m_call->cancel();
+    if (m_listCall)
+        m_listCall->cancel();
+}
+
+void StartupRecovery::listAll()
+{
+    m_listing = Listing::Running;
+    m_listCall = podmanCall(Podman::psAllArguments(), [this](const PodmanResult &listing) {
+        QString parseError;
+        m_listed = listing.ok && PodmanParse::parsePs(listing.standardOutput, &m_current, &parseError);
+        if (!m_listed)
+            m_current.clear();
+        if (!listing.ok)
+            qCWarning(lcPodman).noquote() << "cannot list containers:" << listing.errorText;
+        else if (!parseError.isEmpty())
+            qCWarning(lcPodman).noquote() << parseError;
+        m_listing = Listing::Done;
+        if (m_listed)
+            emit listed(m_current);
+        else
+            emit podmanProblem(listing.ok ? parseError : listing.errorText);
+        if (m_planWaitsForListing) {
+            m_planWaitsForListing = false;
+            plan(m_read, m_current, m_listed, nullptr);
+        }
+    });
 }
 
 void StartupRecovery::writeMarker()
@@ -134,20 +164,15 @@ void StartupRecovery::snapshotRead(const SnapshotStore::ReadResult &read)
         });
         return;
     }
-    m_call = podmanCall(Podman::psAllArguments(), [this, read](const PodmanResult &listing) {
-        QList<PsEntry> current;
-        QString parseError;
-        const bool listed = listing.ok && PodmanParse::parsePs(listing.standardOutput, &current, &parseError);
-        if (!listing.ok)
-            qCWarning(lcPodman).noquote() << "cannot list containers:" << listing.errorText;
-        else if (!parseError.isEmpty())
-            qCWarning(lcPodman).noquote() << parseError;
-        if (listed)
-            emit this->listed(current);
-        else
-            emit podmanProblem(listing.ok ? parseError : listing.errorText);
-        plan(read, current, listed, nullptr);
-    });
+    // No snapshot: the seed's rule needs the whole listing.
+    if (m_listing == Listing::None)
+        listAll();
+    if (m_listing == Listing::Done) {
+        plan(read, m_current, m_listed, nullptr);
+        return;
+    }
+    m_read = read;
+    m_planWaitsForListing = true;
 }
 
 void StartupRecovery::plan(const SnapshotStore::ReadResult &read, const QList<PsEntry> &current, bool listed,

@@ -20,9 +20,11 @@ struct PodmanResult;
 
 /**
  * One start-up's decision, step by step: our run marker written (resident only), the last good
- * snapshot read, `podman ps -a`, the plan (RecoveryPlan), one inspect for dependencies and health
- * checks, and the targets handed to the scheduler. Fills the report's crash information and
- * container list as it goes.
+ * snapshot read, the plan (RecoveryPlan) from one inspect of the snapshot's containers or, without
+ * a snapshot, from `podman ps -a` and one inspect, and the targets handed to the scheduler. Fills
+ * the report's crash information and container list as it goes. The whole-fleet `ps -a` for the
+ * screens runs beside it from the start (AgentOptions::listWholeFleet) and, without a snapshot, is
+ * the plan's listing too.
  */
 class StartupRecovery final : public QObject
 {
@@ -45,7 +47,7 @@ public:
 signals:
     /// The report's container list was filled: reload it.
     void planned();
-    /// podman's full listing (`ps -a`), when the start-up needed one.
+    /// podman's full listing (`ps -a`), for the fleet view and when the start-up needed one.
     void listed(const QList<archy::PsEntry> &entries);
     /// podman itself does not work (missing, storage broken, listing failed).
     void podmanProblem(const QString &problem);
@@ -60,6 +62,8 @@ private:
               const QList<InspectEntry> *inspected);
     void inspect(QList<RecoveryTarget> targets, const QList<PsEntry> &current);
     void handOver(const QList<RecoveryTarget> &targets);
+    /// `podman ps -a`: for the fleet view, and for the plan when there is no snapshot.
+    void listAll();
     PodmanCall *podmanCall(const QStringList &arguments, std::function<void(const PodmanResult &)> onDone);
 
     Podman m_podman;
@@ -69,6 +73,17 @@ private:
     PendingWork *m_pending;
     Snapshot m_snapshot;
     QPointer<PodmanCall> m_call;
+    enum class Listing
+    {
+        None,
+        Running,
+        Done
+    } m_listing = Listing::None;
+    QPointer<PodmanCall> m_listCall;
+    QList<PsEntry> m_current; ///< the listing, once done
+    bool m_listed = false;    ///< ...and it worked
+    bool m_planWaitsForListing = false;
+    SnapshotStore::ReadResult m_read; ///< what the waiting plan was read from
     bool m_stopped = false;
     bool m_handedOver = false;
 };

@@ -41,6 +41,7 @@ private slots:
     void cleanup();
     void cleanStartListsEveryRunningContainer();
     void crashShowsProblemsFirstAndEveryOtherState();
+    void headlessOnceListsNothingBeyondTheSnapshot();
     void firstStartIsTold();
     void missingPodmanIsOneProblem();
     void failingPodmanIsOneProblem();
@@ -60,6 +61,16 @@ private:
     std::unique_ptr<QTemporaryDir> m_fakeDir;
     std::unique_ptr<FakePodman> m_fake;
 };
+
+namespace {
+int psCalls(const FakePodman &fake)
+{
+    int count = 0;
+    for (const QStringList &args : fake.calls())
+        count += args.value(0) == QLatin1String("ps") ? 1 : 0;
+    return count;
+}
+} // namespace
 
 void TestFleetView::init()
 {
@@ -153,6 +164,8 @@ void TestFleetView::cleanStartListsEveryRunningContainer()
     // The start-up acted on none of them: a clean start with everything already running.
     QVERIFY(agent.currentReport().containers.isEmpty());
     QVERIFY(m_fake->startCalls().isEmpty());
+    // Without a snapshot the plan needs the whole listing too: the fleet's `ps -a` serves both.
+    QCOMPARE(psCalls(*m_fake), 1);
 }
 
 void TestFleetView::crashShowsProblemsFirstAndEveryOtherState()
@@ -187,6 +200,27 @@ void TestFleetView::crashShowsProblemsFirstAndEveryOtherState()
     QVERIFY(lnd->status.error.contains(QLatin1String("runc")));
     QVERIFY(!fleet.find(QStringLiteral("already"))->inRun);
     QCOMPARE(fleet.problems(), 1);
+}
+
+void TestFleetView::headlessOnceListsNothingBeyondTheSnapshot()
+{
+    // A headless --once run shows no fleet: the snapshot's inspect is all it asks podman, then starts.
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(RunMarker::fileName()), "999999999"));
+    QVERIFY(writeAll(QDir(m_dir->path()).filePath(SnapshotStore::fileName()),
+                     "{\"timestamp\":1000,\"containers\":[{\"name\":\"web\",\"image\":\"img:web\"}]}"));
+    QVERIFY(writeState({container(QStringLiteral("web"), QStringLiteral("exited")),
+                        container(QStringLiteral("other"), QStringLiteral("running"))}));
+    AgentOptions headless = options();
+    headless.listWholeFleet = false;
+    RecoveryAgent agent(headless);
+    QCOMPARE(agent.open(), RecoveryAgent::OpenResult::Ok);
+    QSignalSpy finished(&agent, &RecoveryAgent::reportFinished);
+    agent.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(agent.currentReport().recovered(), 1);
+    QCOMPARE(psCalls(*m_fake), 0);
+    QCOMPARE(m_fake->calls().size(), 2); // inspect, start
+    QVERIFY(!agent.fleet().listed);
 }
 
 void TestFleetView::firstStartIsTold()
