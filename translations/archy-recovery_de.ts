@@ -155,6 +155,18 @@
         <source>Unknown command "%1".</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
+    <message>
+        <source>logs needs a container name in "name".</source>
+        <translation>logs braucht einen Containernamen in „name“.</translation>
+    </message>
+    <message>
+        <source>"lines" must be a whole number from 1 to %1.</source>
+        <translation>„lines“ muss eine ganze Zahl von 1 bis %1 sein.</translation>
+    </message>
+    <message>
+        <source>Wait for the earlier logs requests to be answered.</source>
+        <translation>Warten Sie, bis die früheren logs-Anfragen beantwortet sind.</translation>
+    </message>
 </context>
 <context>
     <name>archy::CommandLine</name>
@@ -1581,6 +1593,18 @@ Jetzt vorgelegt (SHA-256):
         <source>The agent sent a message larger than this program accepts.</source>
         <translation>Der Agent hat eine Nachricht gesendet, die größer ist, als dieses Programm annimmt.</translation>
     </message>
+    <message>
+        <source>The agent sent a container list this program cannot read.</source>
+        <translation>Der Agent hat eine Containerliste gesendet, die dieses Programm nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The agent sent a node description this program cannot read.</source>
+        <translation>Der Agent hat eine Knotenbeschreibung gesendet, die dieses Programm nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The agent sent container logs this program cannot read.</source>
+        <translation>Der Agent hat Container-Logs gesendet, die dieses Programm nicht lesen kann.</translation>
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
@@ -1817,6 +1841,22 @@ Jetzt vorgelegt (SHA-256):
     <message>
         <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
         <translation>Der Server unter %1 hat „%2“ vor seinem welcome gesendet; dem wird nicht geglaubt.</translation>
+    </message>
+    <message>
+        <source>The connection to the agent was closed before it answered.</source>
+        <translation>Die Verbindung zum Agenten wurde geschlossen, bevor er antwortete.</translation>
+    </message>
+    <message>
+        <source>Not connected to the agent.</source>
+        <translation>Nicht mit dem Agenten verbunden.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the agent.</source>
+        <translation>Die Anfrage hat den Agenten nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>The connection to the agent was lost before it answered.</source>
+        <translation>Die Verbindung zum Agenten ging verloren, bevor er antwortete.</translation>
     </message>
 </context>
 <context>

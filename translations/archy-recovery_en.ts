@@ -155,6 +155,18 @@
         <source>Unknown command "%1".</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>logs needs a container name in "name".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"lines" must be a whole number from 1 to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the earlier logs requests to be answered.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::CommandLine</name>
@@ -1568,6 +1580,18 @@ Presented now (SHA-256):
         <source>The agent sent a message larger than this program accepts.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The agent sent a container list this program cannot read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent sent a node description this program cannot read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent sent container logs this program cannot read.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
@@ -1803,6 +1827,22 @@ Presented now (SHA-256):
     </message>
     <message>
         <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to the agent was closed before it answered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected to the agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request did not reach the agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to the agent was lost before it answered.</source>
         <translation type="unfinished" />
     </message>
 </context>

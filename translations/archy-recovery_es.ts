@@ -155,6 +155,18 @@
         <source>Unknown command "%1".</source>
         <translation>Comando desconocido «%1».</translation>
     </message>
+    <message>
+        <source>logs needs a container name in "name".</source>
+        <translation>logs necesita un nombre de contenedor en «name».</translation>
+    </message>
+    <message>
+        <source>"lines" must be a whole number from 1 to %1.</source>
+        <translation>«lines» debe ser un número entero de 1 a %1.</translation>
+    </message>
+    <message>
+        <source>Wait for the earlier logs requests to be answered.</source>
+        <translation>Espere a que se respondan las solicitudes logs anteriores.</translation>
+    </message>
 </context>
 <context>
     <name>archy::CommandLine</name>
@@ -1581,6 +1593,18 @@ Presentado ahora (SHA-256):
         <source>The agent sent a message larger than this program accepts.</source>
         <translation>El agente envió un mensaje más grande de lo que acepta este programa.</translation>
     </message>
+    <message>
+        <source>The agent sent a container list this program cannot read.</source>
+        <translation>El agente envió una lista de contenedores que este programa no puede leer.</translation>
+    </message>
+    <message>
+        <source>The agent sent a node description this program cannot read.</source>
+        <translation>El agente envió una descripción del nodo que este programa no puede leer.</translation>
+    </message>
+    <message>
+        <source>The agent sent container logs this program cannot read.</source>
+        <translation>El agente envió registros de contenedor que este programa no puede leer.</translation>
+    </message>
 </context>
 <context>
     <name>archy::RecoveryAgent</name>
@@ -1817,6 +1841,22 @@ Presentado ahora (SHA-256):
     <message>
         <source>The server at %1 sent "%2" before its welcome; not believing it.</source>
         <translation>El servidor en %1 envió «%2» antes de su welcome; no se le da crédito.</translation>
+    </message>
+    <message>
+        <source>The connection to the agent was closed before it answered.</source>
+        <translation>La conexión con el agente se cerró antes de que respondiera.</translation>
+    </message>
+    <message>
+        <source>Not connected to the agent.</source>
+        <translation>No hay conexión con el agente.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the agent.</source>
+        <translation>La solicitud no llegó al agente.</translation>
+    </message>
+    <message>
+        <source>The connection to the agent was lost before it answered.</source>
+        <translation>La conexión con el agente se perdió antes de que respondiera.</translation>
     </message>
 </context>
 <context>
