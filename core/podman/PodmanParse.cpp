@@ -137,8 +137,8 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         return true;
     if (!document.isArray()) {
         if (error) {
-            *error = QCoreApplication::translate("archy::PodmanParse",
-                                                 "podman inspect printed something that is not a JSON list: %1")
+            *error = QCoreApplication::translate(
+                         "archy::PodmanParse", "podman inspect printed something that is not a JSON list: %1")
                          .arg(parseError.errorString());
         }
         return false;
@@ -155,7 +155,8 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         for (const QJsonValue &dependency : dependencies)
             entry.dependencyIds.append(dependency.toString());
         const QJsonObject config = object.value(QLatin1String("Config")).toObject();
-        const QJsonArray test = config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
+        const QJsonArray test =
+            config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
         entry.hasHealthcheck = !test.isEmpty() && test.first().toString() != QLatin1String("NONE");
         entry.labels = labelsOf(config.value(QLatin1String("Labels")));
         const QJsonObject state = object.value(QLatin1String("State")).toObject();
