@@ -114,7 +114,7 @@ ContainerStatus ContainerStatus::fromJson(const QJsonObject &object)
     const QJsonArray waits = object.value(QLatin1String("waitingFor")).toArray();
     for (const QJsonValue &wait : waits)
         status.waitingFor.append(wait.toString());
-    status.retryAtMs = qint64(object.value(QLatin1String("retryAtMs")).toDouble());
+    status.retryAtMs = integerFrom(object.value(QLatin1String("retryAtMs")));
     return status;
 }
 

@@ -309,6 +309,13 @@ void TestPodmanParse::eventExitCodeAndTime_data()
     QTest::newRow("no time at all") << QByteArray(
                                            R"({"ID":"4a","Name":"job","Status":"start","Type":"container"})")
                                     << -1 << qint64(0);
+    // Garbled numbers read as no time: casting them to qint64 would be undefined behaviour.
+    QTest::newRow("timeNano 1e300")
+        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","timeNano":1e300,"Type":"container"})")
+        << -1 << qint64(0);
+    QTest::newRow("time 9.3e15 s overflows ms")
+        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","time":9.3e15,"Type":"container"})") << -1
+        << qint64(0);
 }
 
 void TestPodmanParse::eventExitCodeAndTime()
