@@ -71,14 +71,20 @@ bool parsePs(const QByteArray &json, QList<PsEntry> *entries, QString *error)
 qint64 eventTimeMs(const QJsonObject &object)
 {
     // podman 5: "timeNano" (ns) and "time" (s); podman 4: "Time", RFC 3339 with nanoseconds.
+    // Casting a double beyond qint64 (1e300 from a garbled line) is undefined behaviour, and so is
+    // the overflow of seconds * 1000: anything past year ~285000 reads as no time at all.
+    constexpr double LimitMs = 9007199254740992.0; // 2^53 ms; every integer below is exact
     const QJsonValue nano = object.value(QLatin1String("timeNano"));
     if (nano.isDouble() && nano.toDouble() > 0) {
         // A double holds ns since 1970 to about 0.2 us: plenty for milliseconds.
-        return qint64(nano.toDouble() / 1e6);
+        const double ms = nano.toDouble() / 1e6;
+        return ms < LimitMs ? qint64(ms) : 0;
     }
     const QJsonValue seconds = object.value(QLatin1String("time"));
-    if (seconds.isDouble() && seconds.toDouble() > 0)
-        return qint64(seconds.toDouble()) * 1000;
+    if (seconds.isDouble() && seconds.toDouble() > 0) {
+        const double ms = seconds.toDouble() * 1000;
+        return ms < LimitMs ? qint64(seconds.toDouble()) * 1000 : 0;
+    }
     QString time = object.value(QLatin1String("Time")).toString();
     if (time.isEmpty())
         return 0;
@@ -137,8 +143,8 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         return true;
     if (!document.isArray()) {
         if (error) {
-            *error = QCoreApplication::translate("archy::PodmanParse",
-                                                 "podman inspect printed something that is not a JSON list: %1")
+            *error = QCoreApplication::translate(
+                         "archy::PodmanParse", "podman inspect printed something that is not a JSON list: %1")
                          .arg(parseError.errorString());
         }
         return false;
@@ -155,7 +161,8 @@ bool parseInspect(const QByteArray &json, QList<InspectEntry> *entries, QString 
         for (const QJsonValue &dependency : dependencies)
             entry.dependencyIds.append(dependency.toString());
         const QJsonObject config = object.value(QLatin1String("Config")).toObject();
-        const QJsonArray test = config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
+        const QJsonArray test =
+            config.value(QLatin1String("Healthcheck")).toObject().value(QLatin1String("Test")).toArray();
         entry.hasHealthcheck = !test.isEmpty() && test.first().toString() != QLatin1String("NONE");
         entry.labels = labelsOf(config.value(QLatin1String("Labels")));
         const QJsonObject state = object.value(QLatin1String("State")).toObject();

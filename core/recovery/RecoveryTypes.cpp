@@ -17,7 +17,6 @@ QString isoUtc(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toUTC().toString(Qt::ISODateWithMs);
 }
 
-
 /// A JSON number as an integer. Out of range (1e300, NaN) reads as 0: casting such a double is
 /// undefined behaviour, and these values come from files and the network (found by fuzzing).
 qint64 integerFrom(const QJsonValue &value)
@@ -28,14 +27,17 @@ qint64 integerFrom(const QJsonValue &value)
 }
 } // namespace
 
-
 QString containerStateKey(ContainerState state)
 {
     switch (state) {
-    case ContainerState::Waiting: return QStringLiteral("waiting");
-    case ContainerState::Starting: return QStringLiteral("starting");
-    case ContainerState::Running: return QStringLiteral("running");
-    case ContainerState::Failed: return QStringLiteral("failed");
+    case ContainerState::Waiting:
+        return QStringLiteral("waiting");
+    case ContainerState::Starting:
+        return QStringLiteral("starting");
+    case ContainerState::Running:
+        return QStringLiteral("running");
+    case ContainerState::Failed:
+        return QStringLiteral("failed");
     }
     return QStringLiteral("failed");
 }
@@ -54,10 +56,14 @@ ContainerState containerStateFromKey(const QString &key)
 QString containerStateText(ContainerState state)
 {
     switch (state) {
-    case ContainerState::Waiting: return QCoreApplication::translate("archy::ContainerState", "Waiting");
-    case ContainerState::Starting: return QCoreApplication::translate("archy::ContainerState", "Starting");
-    case ContainerState::Running: return QCoreApplication::translate("archy::ContainerState", "Running");
-    case ContainerState::Failed: return QCoreApplication::translate("archy::ContainerState", "Failed");
+    case ContainerState::Waiting:
+        return QCoreApplication::translate("archy::ContainerState", "Waiting");
+    case ContainerState::Starting:
+        return QCoreApplication::translate("archy::ContainerState", "Starting");
+    case ContainerState::Running:
+        return QCoreApplication::translate("archy::ContainerState", "Running");
+    case ContainerState::Failed:
+        return QCoreApplication::translate("archy::ContainerState", "Failed");
     }
     return QCoreApplication::translate("archy::ContainerState", "Failed");
 }
@@ -108,16 +114,16 @@ ContainerStatus ContainerStatus::fromJson(const QJsonObject &object)
     const QJsonArray waits = object.value(QLatin1String("waitingFor")).toArray();
     for (const QJsonValue &wait : waits)
         status.waitingFor.append(wait.toString());
-    status.retryAtMs = qint64(object.value(QLatin1String("retryAtMs")).toDouble());
+    status.retryAtMs = integerFrom(object.value(QLatin1String("retryAtMs")));
     return status;
 }
 
 bool ContainerStatus::operator==(const ContainerStatus &other) const
 {
-    return name == other.name && image == other.image && state == other.state && error == other.error
-        && attempts == other.attempts && startedAtMs == other.startedAtMs
-        && finishedAtMs == other.finishedAtMs && crashLoop == other.crashLoop && note == other.note
-        && waitingFor == other.waitingFor && retryAtMs == other.retryAtMs;
+    return name == other.name && image == other.image && state == other.state && error == other.error &&
+           attempts == other.attempts && startedAtMs == other.startedAtMs &&
+           finishedAtMs == other.finishedAtMs && crashLoop == other.crashLoop && note == other.note &&
+           waitingFor == other.waitingFor && retryAtMs == other.retryAtMs;
 }
 
 QJsonObject CrashInfo::toJson() const
@@ -179,12 +185,9 @@ QJsonObject RecoveryReport::toJson() const
     for (const ContainerStatus &c : containers)
         array.append(c.toJson());
     object.insert(QStringLiteral("containers"), array);
-    object.insert(QStringLiteral("startedAt"),
-                  isoUtc(startedAtMs));
+    object.insert(QStringLiteral("startedAt"), isoUtc(startedAtMs));
     object.insert(QStringLiteral("finishedAt"),
-                  finishedAtMs > 0
-                      ? QJsonValue(isoUtc(finishedAtMs))
-                      : QJsonValue());
+                  finishedAtMs > 0 ? QJsonValue(isoUtc(finishedAtMs)) : QJsonValue());
     object.insert(QStringLiteral("startedAtMs"), startedAtMs);
     object.insert(QStringLiteral("finishedAtMs"), finishedAtMs);
     object.insert(QStringLiteral("acknowledged"), acknowledged);

@@ -1,3 +1,5 @@
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -18,6 +20,7 @@ private slots:
     void appendsInOrder();
     void readTakesHighestRevision();
     void callbacksRunInOrder();
+    void readTreatsOutOfRangeNumbersAsZero();
 };
 
 namespace {
@@ -87,6 +90,28 @@ void TestHistoryWriter::callbacksRunInOrder()
                       [&order, revision] { order.append(revision); });
     QTRY_COMPARE_WITH_TIMEOUT(order.size(), 5, 10000);
     QCOMPARE(order, (QList<int>{1, 2, 3, 4, 5}));
+}
+
+void TestHistoryWriter::readTreatsOutOfRangeNumbersAsZero()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A hand-edited or garbled line: casting 1e300 to qint64 would be undefined behaviour (the
+    // sanitizer build aborts on it), so such numbers read as 0 and the rest of the record stays.
+    QFile file(QDir(dir.path()).filePath(archy::History::fileName()));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"id":"x","startedAtMs":1e300,"containers":[{"name":"c","retryAtMs":1e300,)"
+               R"("startedAtMs":-1e300,"finishedAtMs":1e300}]})"
+               "\n");
+    file.close();
+    const QList<RecoveryReport> read = archy::History::read(dir.path());
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(read.first().startedAtMs, qint64(0));
+    QCOMPARE(read.first().containers.size(), 1);
+    QCOMPARE(read.first().containers.first().name, QStringLiteral("c"));
+    QCOMPARE(read.first().containers.first().retryAtMs, qint64(0));
+    QCOMPARE(read.first().containers.first().startedAtMs, qint64(0));
+    QCOMPARE(read.first().containers.first().finishedAtMs, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryWriter)

@@ -52,7 +52,8 @@ void TestPodmanParse::parsePs_data()
         << QStringLiteral("ps-running-podman43.json") << true
         << QStringList{QStringLiteral("archy-bitcoin-knots"), QStringLiteral("archy-mempool-web"),
                        QStringLiteral("archy-tor")}
-        << QStringList{QStringLiteral("localhost/bitcoin-knots:27.1"), QStringLiteral("docker.io/mempool/frontend:3.0"),
+        << QStringList{QStringLiteral("localhost/bitcoin-knots:27.1"),
+                       QStringLiteral("docker.io/mempool/frontend:3.0"),
                        QStringLiteral("localhost/archy-tor:0.4.8")};
     QTest::newRow("podman 4.3, stopped")
         << QStringLiteral("ps-stopped-podman43.json") << true
@@ -62,12 +63,14 @@ void TestPodmanParse::parsePs_data()
     QTest::newRow("podman 1, Names as string")
         << QStringLiteral("ps-names-string-podman1.json") << true
         << QStringList{QStringLiteral("archy-web"), QStringLiteral("archy-db")}
-        << QStringList{QStringLiteral("docker.io/library/nginx:1.17"), QStringLiteral("docker.io/library/postgres:12")};
-    QTest::newRow("empty list") << QStringLiteral("ps-empty-array.json") << true << QStringList() << QStringList();
+        << QStringList{QStringLiteral("docker.io/library/nginx:1.17"),
+                       QStringLiteral("docker.io/library/postgres:12")};
+    QTest::newRow("empty list") << QStringLiteral("ps-empty-array.json") << true << QStringList()
+                                << QStringList();
     QTest::newRow("empty output") << QStringLiteral("ps-empty.txt") << true << QStringList() << QStringList();
     QTest::newRow("garbage") << QStringLiteral("ps-garbage.txt") << false << QStringList() << QStringList();
-    QTest::newRow("object, not a list") << QStringLiteral("ps-not-a-list.json") << false << QStringList()
-                                        << QStringList();
+    QTest::newRow("object, not a list")
+        << QStringLiteral("ps-not-a-list.json") << false << QStringList() << QStringList();
     QTest::newRow("entries without names")
         << QStringLiteral("ps-without-names.json") << true << QStringList{QStringLiteral("archy-named")}
         << QStringList{QStringLiteral("unknown")}; // the seed's fallback for a missing image
@@ -105,14 +108,17 @@ void TestPodmanParse::parsePsKeepsLabelsAndState()
 {
     QList<PsEntry> entries;
     QString error;
-    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-podman43.json")), &entries, &error));
+    QVERIFY(
+        archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-podman43.json")), &entries, &error));
     QCOMPARE(entries.size(), 3);
     QCOMPARE(entries.at(1).state, QStringLiteral("running"));
-    QCOMPARE(entries.at(1).labels.value(QStringLiteral("io.archy.after")), QStringLiteral("archy-bitcoin-knots"));
+    QCOMPARE(entries.at(1).labels.value(QStringLiteral("io.archy.after")),
+             QStringLiteral("archy-bitcoin-knots"));
     QCOMPARE(entries.at(1).id.size(), 64);
     QVERIFY(entries.at(2).labels.isEmpty()); // "Labels": null
 
-    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-stopped-podman43.json")), &entries, &error));
+    QVERIFY(
+        archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-stopped-podman43.json")), &entries, &error));
     QCOMPARE(entries.at(0).state, QStringLiteral("exited"));
     QCOMPARE(entries.at(1).state, QStringLiteral("created"));
 }
@@ -121,7 +127,8 @@ void TestPodmanParse::parsePsReplacesAnEarlierList()
 {
     QList<PsEntry> entries;
     QString error;
-    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-podman43.json")), &entries, &error));
+    QVERIFY(
+        archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-podman43.json")), &entries, &error));
     QCOMPARE(entries.size(), 3);
     QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-empty.txt")), &entries, &error));
     QVERIFY(entries.isEmpty());
@@ -169,13 +176,16 @@ void TestPodmanParse::argumentsSeparateNamesFromOptions()
 {
     const QStringList names{QStringLiteral("--all"), QStringLiteral("web")};
     QCOMPARE(archy::Podman::startArguments(names),
-             (QStringList{QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("--all"), QStringLiteral("web")}));
+             (QStringList{QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("--all"),
+                          QStringLiteral("web")}));
     QCOMPARE(archy::Podman::psAllArguments(),
-             (QStringList{QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json")}));
+             (QStringList{QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                          QStringLiteral("json")}));
     const QStringList inspect = archy::Podman::inspectArguments(names);
     QCOMPARE(inspect.mid(inspect.size() - 3), (QStringList{QStringLiteral("--")} + names));
     QCOMPARE(archy::Podman::healthcheckArguments(QStringLiteral("-x")),
-             (QStringList{QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"), QStringLiteral("-x")}));
+             (QStringList{QStringLiteral("healthcheck"), QStringLiteral("run"), QStringLiteral("--"),
+                          QStringLiteral("-x")}));
 }
 
 void TestPodmanParse::recordedPs_data()
@@ -190,14 +200,15 @@ void TestPodmanParse::recordedPs()
     QFETCH(QString, version);
     QList<PsEntry> all;
     QString error;
-    QVERIFY2(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-all-%1.json").arg(version)), &all, &error),
-             qPrintable(error));
+    QVERIFY2(
+        archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-all-%1.json").arg(version)), &all, &error),
+        qPrintable(error));
     QHash<QString, PsEntry> byName;
     for (const PsEntry &entry : std::as_const(all))
         byName.insert(entry.name, entry);
-    const QStringList scenario{QStringLiteral("created1"), QStringLiteral("web"), QStringLiteral("web0"),
-                               QStringLiteral("db"), QStringLiteral("worker"), QStringLiteral("runner"),
-                               QStringLiteral("job-done"), QStringLiteral("fail"), QStringLiteral("termer"),
+    const QStringList scenario{QStringLiteral("created1"), QStringLiteral("web"),    QStringLiteral("web0"),
+                               QStringLiteral("db"),       QStringLiteral("worker"), QStringLiteral("runner"),
+                               QStringLiteral("job-done"), QStringLiteral("fail"),   QStringLiteral("termer"),
                                QStringLiteral("oom")};
     for (const QString &name : scenario) {
         QVERIFY2(byName.contains(name), qPrintable(name));
@@ -208,17 +219,20 @@ void TestPodmanParse::recordedPs()
     QVERIFY(byName.value(QStringLiteral("web")).isRunning());
     QVERIFY(byName.value(QStringLiteral("runner")).isRunning()); // SIGHUP stopped nothing
     QCOMPARE(byName.value(QStringLiteral("db")).state, QStringLiteral("exited"));
-    QCOMPARE(byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
-             QStringLiteral("db"));
+    QCOMPARE(
+        byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
+        QStringLiteral("db"));
     for (const PsEntry &entry : std::as_const(all))
         QCOMPARE(entry.isInfra, entry.name.endsWith(QLatin1String("-infra"))); // the pod's (5.4.2 only)
 
     QList<PsEntry> running;
-    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-%1.json").arg(version)), &running, &error));
+    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-running-%1.json").arg(version)), &running,
+                                        &error));
     for (const PsEntry &entry : std::as_const(running))
         QVERIFY2(entry.isRunning(), qPrintable(entry.name));
     QList<PsEntry> stopped;
-    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-stopped-%1.json").arg(version)), &stopped, &error));
+    QVERIFY(archy::PodmanParse::parsePs(recorded(QStringLiteral("ps-stopped-%1.json").arg(version)), &stopped,
+                                        &error));
     QVERIFY(!stopped.isEmpty());
     QCOMPARE(running.size() + stopped.size(), all.size());
 }
@@ -233,7 +247,8 @@ void TestPodmanParse::recordedInspect()
     QFETCH(QString, version);
     QList<archy::InspectEntry> entries;
     QString error;
-    QVERIFY2(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-all-%1.json").arg(version)), &entries, &error),
+    QVERIFY2(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-all-%1.json").arg(version)),
+                                              &entries, &error),
              qPrintable(error));
     QHash<QString, archy::InspectEntry> byName;
     for (const archy::InspectEntry &entry : std::as_const(entries))
@@ -245,8 +260,9 @@ void TestPodmanParse::recordedInspect()
     // --requires db: podman names it by id.
     QCOMPARE(byName.value(QStringLiteral("worker")).dependencyIds,
              QStringList{byName.value(QStringLiteral("db")).id});
-    QCOMPARE(byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
-             QStringLiteral("db"));
+    QCOMPARE(
+        byName.value(QStringLiteral("worker")).labels.value(QStringLiteral("io.archipelago.recovery.after")),
+        QStringLiteral("db"));
     QVERIFY(!byName.value(QStringLiteral("db")).oomKilled);
     if (version == QLatin1String("podman542")) {
         QVERIFY(byName.value(QStringLiteral("oom")).oomKilled);
@@ -254,11 +270,11 @@ void TestPodmanParse::recordedInspect()
     }
 
     // A missing name: podman prints what it found (or []) and fails with its own wording.
-    QVERIFY(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-with-missing-%1.json").arg(version)),
-                                             &entries, &error));
+    QVERIFY(archy::PodmanParse::parseInspect(
+        recorded(QStringLiteral("inspect-with-missing-%1.json").arg(version)), &entries, &error));
     QVERIFY(!entries.isEmpty());
-    QVERIFY(archy::PodmanParse::parseInspect(recorded(QStringLiteral("inspect-only-missing-%1.json").arg(version)),
-                                             &entries, &error));
+    QVERIFY(archy::PodmanParse::parseInspect(
+        recorded(QStringLiteral("inspect-only-missing-%1.json").arg(version)), &entries, &error));
     QVERIFY(entries.isEmpty());
     const QByteArray missing = recorded(QStringLiteral("inspect-only-missing-%1.stderr").arg(version));
     QVERIFY2(missing.contains("no such container"), missing.constData()); // what isPermanentFailure looks for
@@ -271,22 +287,35 @@ void TestPodmanParse::eventExitCodeAndTime_data()
     QTest::addColumn<qint64>("timeMs");
     // Lines as podman printed them (tests/data/events-stream-*.jsonl).
     QTest::newRow("4.3.1 died, exit 0 left out")
-        << QByteArray(R"({"ID":"4a57","Image":"i","Name":"job","Status":"died","Time":"2026-12-02T08:15:12.006416236Z","Type":"container","Attributes":{}})")
+        << QByteArray(
+               R"({"ID":"4a57","Image":"i","Name":"job","Status":"died","Time":"2026-12-02T08:15:12.006416236Z","Type":"container","Attributes":{}})")
         << 0 << qint64(1796199312006);
     QTest::newRow("4.3.1 died 137")
-        << QByteArray(R"({"ContainerExitCode":137,"ID":"15","Image":"i","Name":"db","Status":"died","Time":"2026-12-02T08:15:18.836460403Z","Type":"container","Attributes":{}})")
+        << QByteArray(
+               R"({"ContainerExitCode":137,"ID":"15","Image":"i","Name":"db","Status":"died","Time":"2026-12-02T08:15:18.836460403Z","Type":"container","Attributes":{}})")
         << 137 << qint64(1796199318836);
     QTest::newRow("4.3.1 start: no exit code")
-        << QByteArray(R"({"ID":"15","Image":"i","Name":"db","Status":"start","Time":"2026-12-02T08:15:18.1Z","Type":"container","Attributes":{}})")
+        << QByteArray(
+               R"({"ID":"15","Image":"i","Name":"db","Status":"start","Time":"2026-12-02T08:15:18.1Z","Type":"container","Attributes":{}})")
         << -1 << qint64(1796199318100);
     QTest::newRow("5.4.2 died 0, timeNano")
-        << QByteArray(R"({"ContainerExitCode":0,"ID":"4a","Image":"i","Name":"job","Status":"died","time":1796200772,"timeNano":1796200772614427737,"Type":"container","Attributes":{}})")
+        << QByteArray(
+               R"({"ContainerExitCode":0,"ID":"4a","Image":"i","Name":"job","Status":"died","time":1796200772,"timeNano":1796200772614427737,"Type":"container","Attributes":{}})")
         << 0 << qint64(1796200772614);
     QTest::newRow("5.4.2 time only")
-        << QByteArray(R"({"ID":"4a","Image":"i","Name":"job","Status":"start","time":1796200772,"Type":"container","Attributes":{}})")
+        << QByteArray(
+               R"({"ID":"4a","Image":"i","Name":"job","Status":"start","time":1796200772,"Type":"container","Attributes":{}})")
         << -1 << qint64(1796200772000);
-    QTest::newRow("no time at all")
-        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","Type":"container"})") << -1 << qint64(0);
+    QTest::newRow("no time at all") << QByteArray(
+                                           R"({"ID":"4a","Name":"job","Status":"start","Type":"container"})")
+                                    << -1 << qint64(0);
+    // Garbled numbers read as no time: casting them to qint64 would be undefined behaviour.
+    QTest::newRow("timeNano 1e300")
+        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","timeNano":1e300,"Type":"container"})")
+        << -1 << qint64(0);
+    QTest::newRow("time 9.3e15 s overflows ms")
+        << QByteArray(R"({"ID":"4a","Name":"job","Status":"start","time":9.3e15,"Type":"container"})") << -1
+        << qint64(0);
 }
 
 void TestPodmanParse::eventExitCodeAndTime()
@@ -306,12 +335,14 @@ void TestPodmanParse::knownWarningsAreNotErrors_data()
     QTest::addColumn<QByteArray>("expected");
     const QByteArray warning = recorded(QStringLiteral("cgroupsv1-warning-podman542.stderr")).trimmed();
     QVERIFY(warning.contains("cgroups-v1"));
-    QTest::newRow("warning, then the error")
-        << warning + "\nError: no such container does-not-exist\n" << QByteArray("Error: no such container does-not-exist\n");
+    QTest::newRow("warning, then the error") << warning + "\nError: no such container does-not-exist\n"
+                                             << QByteArray("Error: no such container does-not-exist\n");
     QTest::newRow("warning alone") << warning + "\n" << QByteArray("\n");
     QTest::newRow("other warnings stay")
-        << QByteArray("time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n")
-        << QByteArray("time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n");
+        << QByteArray(
+               "time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n")
+        << QByteArray(
+               "time=\"x\" level=warning msg=\"The cgroupv2 manager is set to systemd\"\nError: boom\n");
     QTest::newRow("4.3.1 error") << recorded(QStringLiteral("inspect-only-missing-podman431.stderr"))
                                  << recorded(QStringLiteral("inspect-only-missing-podman431.stderr"));
 }

@@ -294,7 +294,10 @@ void TestControlServer::lanSurvivesPlainTcp()
     connect(&tcp, &QTcpSocket::disconnected, this, [&] { closed = true; });
     tcp.connectToHost(QHostAddress::LocalHost, m_server->lanPort());
     QTRY_COMPARE(tcp.state(), QAbstractSocket::ConnectedState);
-    tcp.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x00\xff junk junk\r\n\r\n", 45);
+    // sizeof, not a count by hand: the NUL inside means strlen would stop early (a hand count of 45
+    // read past the 43 bytes and their NUL; found by AddressSanitizer).
+    static const char request[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\n\x00\xff junk junk\r\n\r\n";
+    tcp.write(request, sizeof(request) - 1);
     QTRY_VERIFY_WITH_TIMEOUT(closed, 10000);
     QVERIFY(!tcp.readAll().contains("state"));
 
