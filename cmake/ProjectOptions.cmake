@@ -3,6 +3,11 @@ add_library(archy_options INTERFACE)
 target_compile_features(archy_options INTERFACE cxx_std_17)
 set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(archy_options INTERFACE -Wall -Wextra -Wpedantic)
+# Qt's logging macros (qCDebug(category) << ...) leave their variadic part empty, which clang's
+# -Wpedantic reports at every call (76 times in the fuzz build); GCC does not.
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    target_compile_options(archy_options INTERFACE -Wno-gnu-zero-variadic-macro-arguments)
+endif()
 option(ARCHY_WERROR "Treat warnings as errors (CI)" OFF)
 if(ARCHY_WERROR)
     target_compile_options(archy_options INTERFACE -Werror)

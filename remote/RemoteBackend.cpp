@@ -200,7 +200,7 @@ void RemoteBackend::stop()
         return;
     }
     // A peer that never confirms the close does not hold us up.
-    QTimer::singleShot(2000, this, [this, local, web] {
+    QTimer::singleShot(2000, this, [local, web] {
         if (local)
             local->abort();
         if (web)
