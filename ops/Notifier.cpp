@@ -207,8 +207,9 @@ void Notifier::post(const QUrl &url, const NotifyMessage &message, int attempt)
         const bool permanent = status >= 400 && status < 500 && status != 408 && status != 429;
         const QString why = status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
         if (permanent || attempt >= m_options.maxAttempts) {
-            qCWarning(lcNotify).noquote() << "could not notify" << where << "after" << attempt
-                                          << (attempt == 1 ? "attempt:" : "attempts:") << withoutControlChars(why);
+            qCWarning(lcNotify).noquote()
+                << "could not notify" << where << "after" << attempt
+                << (attempt == 1 ? "attempt:" : "attempts:") << withoutControlChars(why);
             emit postFinished(url, false, attempt);
             finishOne();
             return;
