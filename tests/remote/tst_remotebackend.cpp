@@ -63,6 +63,18 @@ private slots:
 private:
     bool listen();
     QUrl lanUrl() const { return QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(m_server->lanPort())); }
+    /// The data of a test that runs over the local socket and over the LAN: column "lan".
+    static void bothTransports()
+    {
+        QTest::addColumn<bool>("lan");
+        QTest::newRow("local socket") << false;
+        QTest::newRow("LAN") << true;
+    }
+    RemoteBackend *connectTo(bool lan) const
+    {
+        return lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
+                   : RemoteBackend::local(m_fixture->socketPath());
+    }
     static bool waitFor(RemoteBackend *backend, Connection connection)
     {
         return QTest::qWaitFor([=] { return backend->connection() == connection; }, 10000);
@@ -276,9 +288,7 @@ void TestRemoteBackend::commandNoAgent()
 
 void TestRemoteBackend::longHistoryArrivesWhole_data()
 {
-    QTest::addColumn<bool>("lan");
-    QTest::newRow("local socket") << false;
-    QTest::newRow("LAN") << true;
+    bothTransports();
 }
 
 void TestRemoteBackend::longHistoryArrivesWhole()
@@ -302,9 +312,7 @@ void TestRemoteBackend::longHistoryArrivesWhole()
         QString error;
         QVERIFY2(archy::History::append(m_fixture->dataDir(), report, &error), qPrintable(error));
     }
-    std::unique_ptr<RemoteBackend> client(
-        lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
-            : RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> client(connectTo(lan));
     QSignalSpy loaded(client.get(), &RecoveryBackend::historyLoaded);
     client->start();
     QVERIFY(waitFor(client.get(), Connection::Connected));
@@ -418,17 +426,13 @@ QJsonObject scriptedState(const QJsonArray &fleetContainers)
 
 void TestRemoteBackend::fleetListsContainersOutsideTheRun_data()
 {
-    QTest::addColumn<bool>("lan");
-    QTest::newRow("local socket") << false;
-    QTest::newRow("LAN") << true;
+    bothTransports();
 }
 
 void TestRemoteBackend::fleetListsContainersOutsideTheRun()
 {
     QFETCH(bool, lan);
-    std::unique_ptr<RemoteBackend> client(
-        lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
-            : RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> client(connectTo(lan));
     QSignalSpy fleetChanged(client.get(), &RecoveryBackend::fleetChanged);
     QSignalSpy identityChanged(client.get(), &RecoveryBackend::nodeIdentityChanged);
     client->start();
@@ -524,17 +528,13 @@ void TestRemoteBackend::cleanStartListsEveryRunningContainer()
 
 void TestRemoteBackend::logsOfAContainer_data()
 {
-    QTest::addColumn<bool>("lan");
-    QTest::newRow("local socket") << false;
-    QTest::newRow("LAN") << true;
+    bothTransports();
 }
 
 void TestRemoteBackend::logsOfAContainer()
 {
     QFETCH(bool, lan);
-    std::unique_ptr<RemoteBackend> client(
-        lan ? RemoteBackend::lan(lanUrl(), m_token, m_identity.fingerprint())
-            : RemoteBackend::local(m_fixture->socketPath()));
+    std::unique_ptr<RemoteBackend> client(connectTo(lan));
     QSignalSpy loaded(client.get(), &RecoveryBackend::logsLoaded);
     QSignalSpy errors(client.get(), &RecoveryBackend::errorOccurred);
     client->start();
